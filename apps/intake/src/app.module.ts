@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@switchboard/messaging';
+import { ServiceKitModule } from '@switchboard/service-kit';
+import type { IntakeConfig } from './config.js';
+import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { TicketEntity } from './tickets/ticket.entity.js';
+import { TicketsModule } from './tickets/tickets.module.js';
+import { TimelineEntryEntity } from './tickets/timeline-entry.entity.js';
+
+@Module({})
+export class AppModule {
+  static register(config: IntakeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forService({
+          config,
+          entities: [TicketEntity, TimelineEntryEntity],
+          migrations: [Initial1764230400000],
+        }),
+        MessagingModule.forService(),
+        TicketsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { notFound } from '@switchboard/service-kit';
+import { ArticleRepository } from './article.repository.js';
+import { SearchArticlesQuery } from './search-articles/search-articles.query.js';
+import { SearchArticlesUseCase } from './search-articles/search-articles.usecase.js';
+
+@Controller('v1/articles')
+export class ArticlesHttpController {
+  constructor(
+    private readonly search: SearchArticlesUseCase,
+    private readonly articles: ArticleRepository,
+  ) {}
+
+  @Get('search')
+  searchArticles(@Query() query: Record<string, unknown>) {
+    return this.search.execute(SearchArticlesQuery.create(query));
+  }
+
+  @Get(':id')
+  async article(@Param('id') id: string) {
+    const [found] = await this.articles.findById(id);
+    if (!found) throw notFound('KNOWLEDGE.ARTICLE_NOT_FOUND', `article ${id} does not exist`);
+    return found;
+  }
+}

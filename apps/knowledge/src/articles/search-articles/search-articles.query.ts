@@ -1,0 +1,21 @@
+import { parseInput } from '@switchboard/service-kit';
+import { z } from 'zod';
+
+const schema = z.object({
+  q: z.string().trim().min(1).max(2000),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+  component: z.string().min(1).max(64).optional(),
+});
+
+export class SearchArticlesQuery {
+  private constructor(
+    readonly text: string,
+    readonly limit: number,
+    readonly component: string | undefined,
+  ) {}
+
+  static create(input: unknown): SearchArticlesQuery {
+    const p = parseInput(schema, input, 'KNOWLEDGE.INVALID_QUERY');
+    return new SearchArticlesQuery(p.q, p.limit, p.component);
+  }
+}

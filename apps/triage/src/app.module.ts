@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule } from '@switchboard/messaging';
+import { ServiceKitModule } from '@switchboard/service-kit';
+import { ClassificationModule } from './classification/classification.module.js';
+import { TriageResultEntity } from './classification/triage-result.entity.js';
+import type { TriageConfig } from './config.js';
+import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+
+@Module({})
+export class AppModule {
+  static register(config: TriageConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forService({ config, entities: [TriageResultEntity], migrations: [Initial1764230400000] }),
+        MessagingModule.forService(),
+        ClassificationModule,
+      ],
+    };
+  }
+}

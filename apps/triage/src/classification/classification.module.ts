@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { classifierProvider } from './classifier.provider.js';
+import { ClassificationGrpcController } from './classification.grpc.controller.js';
+import { ClassificationHttpController } from './classification.http.controller.js';
+import { InquiryReceivedKafkaHandler } from './classification.kafka.handler.js';
+import { ClassifyInquiryUseCase } from './classify-inquiry/classify-inquiry.usecase.js';
+import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
+
+@Module({
+  controllers: [ClassificationHttpController, ClassificationGrpcController],
+  providers: [classifierProvider, ClassifyInquiryUseCase, GetTriageUseCase, InquiryReceivedKafkaHandler],
+})
+export class ClassificationModule {}

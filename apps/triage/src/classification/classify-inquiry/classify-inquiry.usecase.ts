@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { type InquiryReceived, inquiryTriagedEvent } from '@switchboard/contracts';
+import type { HandlerContext } from '@switchboard/messaging';
+import { RulesClassifier } from '../rules-classifier.js';
+import { TRIAGE_FIELDS } from '../taxonomy.js';
+import { TriageResultEntity } from '../triage-result.entity.js';
+
+/** Classifies a received inquiry, stores the result and emits `inquiry triaged` in one transaction. */
+@Injectable()
+export class ClassifyInquiryUseCase {
+  constructor(private readonly classifier: RulesClassifier) {}
+
+  async execute(inquiry: InquiryReceived, context: HandlerContext): Promise<void> {
+    const result = this.classifier.classify({ subject: inquiry.subject, body: inquiry.body });
+    const fields = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, result[f]])) as TriageResultEntity['fields'];
+    await context.manager.insert(TriageResultEntity, {
+      ticketId: inquiry.ticketId,
+      fields,
+      confidence: result.confidence,
+      rationale: result.rationale,
+      modelVersion: result.modelVersion,
+    } as TriageResultEntity);
+    const label = (f: (typeof TRIAGE_FIELDS)[number]) => ({ label: result[f].label, confidence: result[f].confidence });
+    await context.emit(inquiryTriagedEvent, {
+      ticketId: inquiry.ticketId,
+      urgency: label('urgency'),
+      category: label('category'),
+      complexity: label('complexity'),
+      userType: label('userType'),
+      component: label('component'),
+      sentiment: label('sentiment'),
+      confidence: result.confidence,
+      serviceLevel: inquiry.customer.serviceLevel,
+      rationale: result.rationale,
+      modelVersion: result.modelVersion,
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { FieldResult } from './rules-classifier.js';
+import type { TriageField } from './taxonomy.js';
+
+@Entity({ name: 'triage_results' })
+export class TriageResultEntity {
+  @PrimaryColumn('uuid', { name: 'ticket_id' }) ticketId!: string;
+  @Column('jsonb') fields!: Record<TriageField, FieldResult>;
+  @Column('double precision') confidence!: number;
+  @Column('text') rationale!: string;
+  @Column('text', { name: 'model_version' }) modelVersion!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event.js';
+import { Topics } from '../../topics.js';
+import { labelSchema, serviceLevelSchema, ticketIdSchema } from '../../vocabulary.js';
+
+const confidence = z.number().min(0).max(1);
+const field = z.object({ label: labelSchema, confidence });
+
+export const inquiryTriagedEvent = defineEvent(
+  Topics.InquiryTriaged,
+  z.object({
+    ticketId: ticketIdSchema,
+    urgency: field,
+    category: field,
+    complexity: field,
+    userType: field,
+    component: field,
+    sentiment: field,
+    confidence,
+    serviceLevel: serviceLevelSchema,
+    rationale: z.string(),
+    modelVersion: z.string().min(1),
+  }),
+);
+
+export type InquiryTriaged = EventData<typeof inquiryTriagedEvent>;
+
+export const inquiryTriagedExample: InquiryTriaged = {
+  ticketId: '5b0f7a1e-8c53-4d39-9a59-0f1b1c1d2e3f',
+  urgency: { label: 'high', confidence: 0.82 },
+  category: { label: 'bug', confidence: 0.77 },
+  complexity: { label: 'moderate', confidence: 0.6 },
+  userType: { label: 'experienced', confidence: 0.5 },
+  component: { label: 'plugin-system', confidence: 0.9 },
+  sentiment: { label: 'negative', confidence: 0.7 },
+  confidence: 0.5,
+  serviceLevel: 'premium',
+  rationale: 'urgency=high from "none of my plugins load"; component=plugin-system from "plugins"',
+  modelVersion: 'rules-1',
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event.js';
+import { Topics } from '../../topics.js';
+import { slaClockKindSchema, ticketIdSchema, tierSchema } from '../../vocabulary.js';
+
+export const slaClockStartedEvent = defineEvent(
+  Topics.SlaClockStarted,
+  z.object({
+    ticketId: ticketIdSchema,
+    clockId: z.uuid(),
+    kind: slaClockKindSchema,
+    tier: tierSchema,
+    startedAt: z.iso.datetime({ offset: true }),
+    dueAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export type SlaClockStarted = EventData<typeof slaClockStartedEvent>;
+
+export const slaClockStartedExample: SlaClockStarted = {
+  ticketId: '5b0f7a1e-8c53-4d39-9a59-0f1b1c1d2e3f',
+  clockId: '0c8f5d0a-1111-4a4a-8b8b-222222222222',
+  kind: 'first_response',
+  tier: 'L2',
+  startedAt: '2026-11-27T10:00:01.000Z',
+  dueAt: '2026-11-27T12:00:01.000Z',
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineEvent, type EventData } from '../../define-event.js';
+import { Topics } from '../../topics.js';
+import { slaClockKindSchema, ticketIdSchema, tierSchema } from '../../vocabulary.js';
+
+export const slaWarningEvent = defineEvent(
+  Topics.SlaWarning,
+  z.object({
+    ticketId: ticketIdSchema,
+    clockId: z.uuid(),
+    kind: slaClockKindSchema,
+    tier: tierSchema,
+    /** Share of the target elapsed: 50, 75 or 90. */
+    thresholdPercent: z.number().int().min(1).max(99),
+    dueAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export type SlaWarning = EventData<typeof slaWarningEvent>;
+
+export const slaWarningExample: SlaWarning = {
+  ticketId: '5b0f7a1e-8c53-4d39-9a59-0f1b1c1d2e3f',
+  clockId: '0c8f5d0a-1111-4a4a-8b8b-222222222222',
+  kind: 'first_response',
+  tier: 'L2',
+  thresholdPercent: 75,
+  dueAt: '2026-11-27T12:00:01.000Z',
+};

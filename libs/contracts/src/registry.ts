@@ -1,0 +1,32 @@
+import type { EventDefinition } from './define-event.js';
+import { inquiryReceivedEvent } from './events/inquiry-received/inquiry-received.event.js';
+import { inquiryTriagedEvent } from './events/inquiry-triaged/inquiry-triaged.event.js';
+import { knowledgeSuggestedEvent } from './events/knowledge-suggested/knowledge-suggested.event.js';
+import { slaBreachedEvent } from './events/sla-breached/sla-breached.event.js';
+import { slaClockStartedEvent } from './events/sla-clock-started/sla-clock-started.event.js';
+import { slaClockStoppedEvent } from './events/sla-clock-stopped/sla-clock-stopped.event.js';
+import { slaWarningEvent } from './events/sla-warning/sla-warning.event.js';
+import { ticketEscalatedEvent } from './events/ticket-escalated/ticket-escalated.event.js';
+import { ticketResolvedEvent } from './events/ticket-resolved/ticket-resolved.event.js';
+import { ticketRespondedEvent } from './events/ticket-responded/ticket-responded.event.js';
+import { ticketRoutedEvent } from './events/ticket-routed/ticket-routed.event.js';
+
+export const eventDefinitions: readonly EventDefinition[] = [
+  inquiryReceivedEvent,
+  inquiryTriagedEvent,
+  ticketRoutedEvent,
+  slaClockStartedEvent,
+  slaClockStoppedEvent,
+  slaWarningEvent,
+  slaBreachedEvent,
+  knowledgeSuggestedEvent,
+  ticketRespondedEvent,
+  ticketResolvedEvent,
+  ticketEscalatedEvent,
+];
+
+const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));
+
+export function definitionForTopic(topic: string): EventDefinition | undefined {
+  return byTopic.get(topic);
+}

@@ -1,0 +1,28 @@
+// Topic names are wire values: consumers, integrators and retained history depend on them.
+// A breaking change to a payload is a new versioned topic, never an edit in place.
+export const Topics = {
+  InquiryReceived: 'support.inquiry.received.v1',
+  InquiryTriaged: 'support.inquiry.triaged.v1',
+  TicketRouted: 'support.ticket.routed.v1',
+  SlaClockStarted: 'support.sla.clock-started.v1',
+  SlaClockStopped: 'support.sla.clock-stopped.v1',
+  SlaWarning: 'support.sla.warning.v1',
+  SlaBreached: 'support.sla.breached.v1',
+  KnowledgeSuggested: 'support.knowledge.suggested.v1',
+  TicketResponded: 'support.ticket.responded.v1',
+  TicketResolved: 'support.ticket.resolved.v1',
+  TicketEscalated: 'support.ticket.escalated.v1',
+  DeadLetter: 'support.dead-letter.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export const DEFAULT_TOPIC_PARTITIONS = 6;
+
+/**
+ * Every environment (a test run, a staging stack) may prefix topics with a namespace so that
+ * runs sharing one broker never read each other's events.
+ */
+export function qualifiedTopic(namespace: string, topic: TopicName): string {
+  return `${namespace}${topic}`;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const TIERS = ['L1', 'L2', 'L3', 'L4'] as const;
+export const tierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const CHANNELS = ['api', 'email', 'chat', 'github', 'forum'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const SERVICE_LEVELS = ['standard', 'premium', 'enterprise'] as const;
+export const serviceLevelSchema = z.enum(SERVICE_LEVELS);
+export type ServiceLevel = z.infer<typeof serviceLevelSchema>;
+
+export const SLA_CLOCK_KINDS = ['first_response', 'resolution'] as const;
+export const slaClockKindSchema = z.enum(SLA_CLOCK_KINDS);
+export type SlaClockKind = z.infer<typeof slaClockKindSchema>;
+
+export const ticketIdSchema = z.uuid();
+
+/** Label values come from configuration (another product brings its own), so only shape is fixed here. */
+export const labelSchema = z.string().min(1).max(64);

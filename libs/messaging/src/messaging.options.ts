@@ -1,0 +1,20 @@
+export interface MessagingOptions {
+  /** The service's PostgreSQL schema, which holds its outbox and inbox tables. */
+  schema: string;
+  /** CloudEvents `source` of everything this service emits. */
+  source: string;
+  databaseUrl: string;
+  brokers: string[];
+  clientId: string;
+  topicNamespace: string;
+  partitions: number;
+  consumerGroup: string;
+  maxAttempts: number;
+  concurrency: number;
+  relayBatchSize: number;
+  relayIdlePollMs: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');

@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { buildEnvelope, type EventData, type EventDefinition, type EventEnvelope } from '@switchboard/contracts';
+import type { EntityManager } from 'typeorm';
+import { headersFor } from '../headers.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import { NonRetryableError } from '../retry.js';
+
+export interface EventMeta {
+  /** The ticket id: the Kafka key, so one ticket's events stay in order on one partition. */
+  subject: string;
+  correlationId: string;
+  causationId: string | null;
+}
+
+export const outboxChannel = (schema: string) => `switchboard_outbox_${schema}`;
+
+/**
+ * The only way a service emits an event: the envelope is validated against its contract and
+ * written in the caller's transaction; the relay publishes it after commit.
+ */
+@Injectable()
+export class EventOutbox {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  async append<TDef extends EventDefinition>(
+    manager: EntityManager,
+    definition: TDef,
+    data: EventData<TDef>,
+    meta: EventMeta,
+  ): Promise<EventEnvelope<EventData<TDef>>> {
+    const checked = definition.schema.safeParse(data);
+    if (!checked.success) {
+      throw new NonRetryableError(
+        'CONTRACT.INVALID_EVENT',
+        `${definition.topic}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
+    }
+    const envelope = buildEnvelope({
+      type: definition.type,
+      source: this.options.source,
+      subject: meta.subject,
+      data: checked.data as EventData<TDef>,
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+    });
+    const { schema } = this.options;
+    await manager.query(
+      `INSERT INTO "${schema}".outbox (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+      [envelope.id, definition.topic, meta.subject, JSON.stringify(envelope), JSON.stringify(headersFor(envelope))],
+    );
+    // Delivered only when the transaction commits, which is exactly when the relay can see the row.
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
+    return envelope;
+  }
+}

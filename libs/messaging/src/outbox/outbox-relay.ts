@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { qualifiedTopic, type TopicName } from '@switchboard/contracts';
+import type { Message, Producer } from 'kafkajs';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { KAFKA_PRODUCER, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import { outboxChannel } from './event-outbox.js';
+
+interface OutboxRow {
+  seq: string;
+  topic: TopicName;
+  message_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows in commit order. One relay per schema holds a transaction-scoped
+ * advisory lock while it publishes, so several instances never interleave one ticket's events.
+ * A crash between send and delete republishes a batch: consumers de-duplicate by event id.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private notified = false;
+  private listener: pg.Client | undefined;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async start(): Promise<void> {
+    this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
+    this.listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    // Whatever committed before shutdown is published now rather than at the next start.
+    await this.drainAll().catch((error: Error) => this.logger.warn(`final drain failed: ${error.message}`));
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes until the outbox is empty; used at shutdown and by tests. */
+  async drainAll(): Promise<void> {
+    while ((await this.publishBatch()) === this.options.relayBatchSize) {
+      // keep draining full batches
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const published = await this.publishBatch();
+        if (published < this.options.relayBatchSize) await this.idle(this.options.relayIdlePollMs);
+      } catch (error) {
+        this.logger.warn(`outbox publish failed, retrying: ${(error as Error).message}`);
+        await this.idle(1000);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.notified || !this.running) {
+      this.notified = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        this.notified = false;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { schema, relayBatchSize, topicNamespace } = this.options;
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        `switchboard.outbox.${schema}`,
+      ]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, topic, message_key, payload, headers FROM "${schema}".outbox ORDER BY seq LIMIT $1`,
+        [relayBatchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, Message[]>();
+      for (const row of rows) {
+        const topic = qualifiedTopic(topicNamespace, row.topic);
+        const messages = byTopic.get(topic) ?? [];
+        messages.push({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers });
+        byTopic.set(topic, messages);
+      }
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      await manager.query(`DELETE FROM "${schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { type INestApplication, Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  type EventEnvelope,
+  type InquiryReceived,
+  inquiryReceivedEvent,
+  inquiryReceivedExample,
+  Topics,
+  type TicketResolved,
+  ticketResolvedEvent,
+  ticketResolvedExample,
+} from '@switchboard/contracts';
+import {
+  createMessagingTables,
+  EventOutbox,
+  type EventHandler,
+  type HandlerContext,
+  HandlesEvent,
+  MessagingModule,
+} from '@switchboard/messaging';
+import { loadServiceConfig, migrationSchema, ServiceKitModule } from '@switchboard/service-kit';
+import { EventProbe, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+
+class MessagingTestSchema1764230400000 implements MigrationInterface {
+  name = 'MessagingTestSchema1764230400000';
+  async up(runner: QueryRunner): Promise<void> {
+    const schema = migrationSchema(runner);
+    await createMessagingTables(runner, schema);
+    await runner.query(`CREATE TABLE "${schema}".effects (event_id uuid, ticket_id uuid, note text)`);
+  }
+  async down(): Promise<void> {}
+}
+
+/** Behaviour switch for the handler under test, keyed by ticket id. */
+const plan = new Map<string, { failTimes: number; delayMs?: number }>();
+const attempts = new Map<string, number>();
+
+@Injectable()
+@HandlesEvent(inquiryReceivedEvent)
+class RecordingHandler implements EventHandler {
+  async handle(event: EventEnvelope<InquiryReceived>, context: HandlerContext): Promise<void> {
+    const id = event.data.ticketId;
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    const p = plan.get(id);
+    if (p?.delayMs) await new Promise((r) => setTimeout(r, p.delayMs));
+    await context.manager.query(`INSERT INTO "msgtest".effects VALUES ($1, $2, 'handled')`, [event.id, id]);
+    if (p && attempts.get(id)! <= p.failTimes) throw new Error(`planned failure ${attempts.get(id)}`);
+    await context.emit(ticketResolvedEvent, { ...ticketResolvedExample, ticketId: id });
+  }
+}
+
+@Module({ providers: [RecordingHandler] })
+class HandlerModule {}
+
+describe('messaging: outbox, relay, inbox, retries and dead letters against real Kafka and PostgreSQL', () => {
+  const namespace = testNamespace('msg');
+  let app: INestApplication;
+  let probe: EventProbe;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    probe = await new EventProbe(namespace).start([Topics.TicketResolved, Topics.DeadLetter, Topics.InquiryReceived]);
+    const env = await serviceEnv(namespace, { DB_SCHEMA: 'msgtest', CONSUMER_MAX_ATTEMPTS: '3' });
+    const config = loadServiceConfig('intake', env);
+    const pgc = new DataSource({ type: 'postgres', url: config.database.url });
+    await pgc.initialize();
+    await pgc.query('DROP SCHEMA IF EXISTS msgtest CASCADE');
+    await pgc.destroy();
+    app = await NestFactory.create(
+      {
+        module: class TestRoot {},
+        imports: [
+          ServiceKitModule.forService({ config, entities: [], migrations: [MessagingTestSchema1764230400000] }),
+          MessagingModule.forService(),
+          HandlerModule,
+        ],
+      },
+      { logger: ['error'], abortOnError: false },
+    );
+    await app.init();
+    dataSource = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await probe?.stop();
+  });
+
+  const received = (ticketId: string): InquiryReceived => ({ ...inquiryReceivedExample, ticketId });
+  const effects = async (ticketId: string) =>
+    (await dataSource.query(`SELECT count(*)::int AS n FROM msgtest.effects WHERE ticket_id = $1`, [ticketId]))[0].n;
+
+  it('publishes a committed outbox row keyed by ticket id with CloudEvents headers', async () => {
+    const ticketId = randomUUID();
+    const outbox = app.get(EventOutbox);
+    const envelope = await dataSource.transaction((m) =>
+      outbox.append(m, inquiryReceivedEvent, received(ticketId), { subject: ticketId, correlationId: 'corr-1', causationId: null }),
+    );
+    const seen = await probe.waitForEvent(Topics.InquiryReceived, ticketId);
+    expect(seen.key).toBe(ticketId);
+    expect(seen.envelope).toMatchObject({ id: envelope.id, specversion: '1.0', correlationId: 'corr-1', causationId: null });
+    expect(seen.headers).toMatchObject({ ce_id: envelope.id, ce_type: 'com.switchboard.inquiry.received.v1', 'correlation-id': 'corr-1' });
+  });
+
+  it('publishes nothing when the transaction that wrote the event rolls back', async () => {
+    const ticketId = randomUUID();
+    const outbox = app.get(EventOutbox);
+    await expect(
+      dataSource.transaction(async (m) => {
+        await outbox.append(m, inquiryReceivedEvent, received(ticketId), { subject: ticketId, correlationId: 'c', causationId: null });
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const marker = randomUUID();
+    await dataSource.transaction((m) =>
+      outbox.append(m, inquiryReceivedEvent, received(marker), { subject: marker, correlationId: 'c', causationId: null }),
+    );
+    await probe.waitForEvent(Topics.InquiryReceived, marker);
+    expect(probe.of(Topics.InquiryReceived, ticketId)).toHaveLength(0);
+  });
+
+  it('refuses to write an event that breaks its contract', async () => {
+    const outbox = app.get(EventOutbox);
+    await expect(
+      dataSource.transaction((m) =>
+        outbox.append(m, ticketResolvedEvent, { ticketId: 'not-a-uuid' } as unknown as TicketResolved, {
+          subject: 'x',
+          correlationId: 'c',
+          causationId: null,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'CONTRACT.INVALID_EVENT' });
+  });
+
+  it('handles a redelivered event once, and the emitted event carries causation and correlation', async () => {
+    const ticketId = randomUUID();
+    const eventId = randomUUID();
+    const sent = await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, received(ticketId), eventId);
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, received(ticketId), eventId);
+    const resolved = await probe.waitForEvent(Topics.TicketResolved, ticketId);
+    expect(resolved.envelope.causationId).toBe(eventId);
+    expect(resolved.envelope.correlationId).toBe(sent.correlationId);
+    const marker = randomUUID();
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, marker, received(marker));
+    await probe.waitForEvent(Topics.TicketResolved, marker);
+    expect(await effects(ticketId)).toBe(1);
+    expect(probe.of(Topics.TicketResolved, ticketId)).toHaveLength(1);
+  });
+
+  it('retries a failing handler with backoff and keeps only the successful attempt', async () => {
+    const ticketId = randomUUID();
+    plan.set(ticketId, { failTimes: 2 });
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, received(ticketId));
+    await probe.waitForEvent(Topics.TicketResolved, ticketId);
+    expect(attempts.get(ticketId)).toBe(3);
+    expect(await effects(ticketId)).toBe(1);
+  });
+
+  it('dead-letters a handler that keeps failing, with the reason, and moves on', async () => {
+    const ticketId = randomUUID();
+    plan.set(ticketId, { failTimes: 99 });
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, received(ticketId));
+    const letter = await probe.waitForEvent(Topics.DeadLetter, ticketId);
+    expect(letter.headers['dlq-error-code']).toBe('CONSUMER.HANDLER_FAILED');
+    expect(letter.headers['dlq-reason']).toContain('planned failure 3');
+    expect(letter.headers['dlq-attempts']).toBe('3');
+    expect(await effects(ticketId)).toBe(0);
+  });
+
+  it('dead-letters messages that fail validation on consume: bad JSON, bad envelope, bad payload', async () => {
+    const k1 = randomUUID();
+    const k2 = randomUUID();
+    const k3 = randomUUID();
+    await probe.publishRaw(Topics.InquiryReceived, k1, '{not json');
+    await probe.publishRaw(Topics.InquiryReceived, k2, JSON.stringify({ hello: 'world' }));
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, k3, { ticketId: k3, channel: 'pigeon' });
+    const byKey = async (key: string) =>
+      waitFor(async () => probe.of(Topics.DeadLetter).find((m) => m.key === key), { what: `dead letter ${key}` });
+    expect((await byKey(k1)).headers['dlq-error-code']).toBe('CONTRACT.MALFORMED_JSON');
+    expect((await byKey(k2)).headers['dlq-error-code']).toBe('CONTRACT.INVALID_ENVELOPE');
+    const bad = await byKey(k3);
+    expect(bad.headers['dlq-error-code']).toBe('CONTRACT.INVALID_PAYLOAD');
+    expect(bad.headers['dlq-reason']).toContain('channel');
+    expect(bad.headers['dlq-original-topic']).toBe(`${namespace}${Topics.InquiryReceived}`);
+  });
+
+  it('finishes in-flight work before shutting down', async () => {
+    const ticketId = randomUUID();
+    plan.set(ticketId, { failTimes: 0, delayMs: 1500 });
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, received(ticketId));
+    await waitFor(async () => attempts.get(ticketId) === 1, { what: 'handler to start' });
+    const closing = app.close();
+    await closing;
+    const pgc = new DataSource({ type: 'postgres', url: (await serviceEnv(namespace)).DATABASE_URL });
+    await pgc.initialize();
+    const [{ n }] = await pgc.query(`SELECT count(*)::int AS n FROM msgtest.effects WHERE ticket_id = $1`, [ticketId]);
+    const [{ inbox }] = await pgc.query(`SELECT count(*)::int AS inbox FROM msgtest.outbox`);
+    await pgc.destroy();
+    expect(n).toBe(1);
+    // the relay drained what the last handler committed before the producer closed
+    expect(inbox).toBe(0);
+    await probe.waitForEvent(Topics.TicketResolved, ticketId);
+    app = undefined as unknown as INestApplication;
+  });
+});

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+
+export const SERVICE_NAMES = ['intake', 'triage', 'routing', 'escalation', 'sla-monitor', 'knowledge'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const DEFAULT_PORTS: Record<ServiceName, { http: number; grpc: number }> = {
+  intake: { http: 3001, grpc: 50051 },
+  triage: { http: 3002, grpc: 50052 },
+  routing: { http: 3003, grpc: 50053 },
+  escalation: { http: 3004, grpc: 50054 },
+  'sla-monitor': { http: 3005, grpc: 50055 },
+  knowledge: { http: 3006, grpc: 50056 },
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  HTTP_PORT: port.optional(),
+  GRPC_HOST: z.string().default('127.0.0.1'),
+  GRPC_PORT: port.optional(),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/switchboard'),
+  DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  TOPIC_NAMESPACE: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export interface ServiceConfig {
+  service: ServiceName;
+  http: { host: string; port: number };
+  grpc: { host: string; port: number };
+  database: { url: string; schema: string };
+  redis: { url: string };
+  kafka: {
+    brokers: string[];
+    clientId: string;
+    topicNamespace: string;
+    partitions: number;
+    consumerGroup: string;
+    maxAttempts: number;
+    concurrency: number;
+  };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Reads and validates the environment once at boot; a bad value stops the process with a clear code. */
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new AppError('CONFIG.INVALID', `invalid configuration: ${z.prettifyError(parsed.error)}`, 500);
+  }
+  const e = parsed.data;
+  const namespace = e.TOPIC_NAMESPACE;
+  return {
+    service,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT ?? DEFAULT_PORTS[service].http },
+    grpc: { host: e.GRPC_HOST, port: e.GRPC_PORT ?? DEFAULT_PORTS[service].grpc },
+    database: { url: e.DATABASE_URL, schema: e.DB_SCHEMA ?? service.replace('-', '_') },
+    redis: { url: e.REDIS_URL },
+    kafka: {
+      brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      clientId: `switchboard-${service}`,
+      topicNamespace: namespace,
+      partitions: e.TOPIC_PARTITIONS,
+      consumerGroup: `${namespace}switchboard-${service}`,
+      maxAttempts: e.CONSUMER_MAX_ATTEMPTS,
+      concurrency: e.CONSUMER_CONCURRENCY,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Parses a service's own extra settings with the same error shape as the base config. */
+export function loadExtraConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new AppError('CONFIG.INVALID', `invalid configuration: ${z.prettifyError(parsed.error)}`, 500);
+  }
+  return parsed.data;
+}
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,52 @@
+import { DataSource, type MixedList, type QueryRunner } from 'typeorm';
+
+export interface DatabaseOptions {
+  url: string;
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  poolSize?: number;
+}
+
+/** One DataSource per service, confined to the service's own schema; the schema is built by migrations only. */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: options.poolSize ?? 10, application_name: `switchboard-${options.schema}` },
+  });
+}
+
+/**
+ * Several instances of one service may boot at once; a PostgreSQL advisory lock keyed by the
+ * schema makes exactly one of them run pending migrations while the others wait.
+ */
+export async function migrateDatabase(dataSource: DataSource, schema: string): Promise<void> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`switchboard.migrate.${schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`switchboard.migrate.${schema}`]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Migrations name the schema explicitly; it comes from the service's configuration, not from code. */
+export function migrationSchema(runner: QueryRunner): string {
+  const schema = (runner.connection.options as { schema?: string }).schema;
+  if (!schema) throw new Error('migrations need a DataSource with a schema');
+  return schema;
+}

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './test-env.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** One real service process started from the build output, as production runs it. */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  constructor(
+    readonly service: string,
+    readonly env: NodeJS.ProcessEnv,
+    private readonly logDir = resolve(REPO_ROOT, 'dist/test-logs'),
+  ) {}
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.env.HTTP_PORT}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<number> {
+    const entry = resolve(REPO_ROOT, `dist/apps/${this.service}/src/main.js`);
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+    mkdirSync(this.logDir, { recursive: true });
+    const log = createWriteStream(resolve(this.logDir, `${this.service}.log`), { flags: 'a' });
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, [entry], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.child = child;
+    this.exited = new Promise((r) => child.once('exit', (code) => r(code)));
+    await waitFor(async () => (await fetch(`${this.httpUrl}/health/ready`)).ok, {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      what: `${this.service} to be ready`,
+    });
+    return Date.now() - startedAt;
+  }
+
+  /** SIGKILL: no shutdown hook runs, exactly like a crashed container. */
+  async kill(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    await this.exited;
+  }
+
+  async stop(): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  /** Resident memory of the process in MB, from /proc. */
+  async rssMb(): Promise<number> {
+    const { readFile } = await import('node:fs/promises');
+    const status = await readFile(`/proc/${this.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+
+import { assertTestDatabase, TEST_DATABASE_URL } from './global-setup.js';
+
+export { assertTestDatabase, TEST_DATABASE_URL };
+export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Each test file gets its own topic namespace (and with it consumer groups and timer queues), so
+ * files never read each other's events even though they share one broker.
+ */
+export function testNamespace(label: string): string {
+  return `t${Date.now().toString(36)}-${label}-${randomUUID().slice(0, 6)}.`;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment a service under test reads its configuration from. */
+export async function serviceEnv(namespace: string, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+  assertTestDatabase(TEST_DATABASE_URL);
+  return {
+    ...process.env,
+    DATABASE_URL: TEST_DATABASE_URL,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS,
+    REDIS_URL: TEST_REDIS_URL,
+    TOPIC_NAMESPACE: namespace,
+    TOPIC_PARTITIONS: '3',
+    HTTP_PORT: String(await freePort()),
+    GRPC_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
