@@ -25,7 +25,7 @@ export default {
     {
       ...shared,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.e2e.ts'],
+      testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.e2e.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
   ],

@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { RpcException } from '@nestjs/microservices';
 import type { Request, Response } from 'express';
+import { type Observable, throwError } from 'rxjs';
 import { AppError } from '../errors/app-error.js';
 import { correlationIdOf } from './correlation.js';
 import { problemFrom, sendProblem } from './problem.js';
@@ -17,8 +19,13 @@ const HTTP_CODES: Record<number, string> = {
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw error;
+  catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    // gRPC handlers share this global filter; an error rethrown here would crash the process.
+    if (host.getType() !== 'http') {
+      if (error instanceof RpcException) return throwError(() => error.getError());
+      this.logger.error(`unhandled ${host.getType()} error`, error instanceof Error ? error.stack : String(error));
+      return throwError(() => ({ code: 13, message: 'INTERNAL: an internal error occurred; it has been logged' }));
+    }
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const correlationId = correlationIdOf(req);
