@@ -19,10 +19,7 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Files read at run time from the repository layout (.proto files, knowledge
-# articles, triage data) are not compiled into dist: keep the source trees.
-COPY --from=build /app/apps ./apps
-COPY --from=build /app/libs ./libs
+# The build copies what is read at run time (.proto files, knowledge articles) into dist beside the code.
 # Root owns the files; the app runs as "node" and cannot modify its own code.
 USER node
 ARG SERVICE=intake

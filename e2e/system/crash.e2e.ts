@@ -15,7 +15,11 @@ import pg from 'pg';
 const INQUIRIES = 500;
 
 /** Posts with bounded concurrency, as a busy integrator would. */
-async function postAll(intake: string, keys: string[], onProgress: (done: number) => Promise<void>): Promise<Map<string, string>> {
+async function postAll(
+  intake: string,
+  keys: string[],
+  onProgress: (done: number) => Promise<void>,
+): Promise<Map<string, string>> {
   const tickets = new Map<string, string>();
   let next = 0;
   let done = 0;
@@ -83,17 +87,28 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     expect([...again].every(([key, id]) => tickets.get(key) === id)).toBe(true);
 
     const ids = [...tickets.values()];
-    await waitFor(async () => (await scalar('SELECT count(*) AS n FROM routing.ticket_routes WHERE ticket_id = ANY($1)', [ids])) === INQUIRIES, {
-      timeoutMs: 180_000,
-      intervalMs: 500,
-      what: 'every ticket routed',
+    await waitFor(
+      async () =>
+        (await scalar('SELECT count(*) AS n FROM routing.ticket_routes WHERE ticket_id = ANY($1)', [ids])) === INQUIRIES,
+      {
+        timeoutMs: 180_000,
+        intervalMs: 500,
+        what: 'every ticket routed',
+      },
+    );
+    await waitFor(
+      async () =>
+        (await scalar('SELECT count(*) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids])) === 2 * INQUIRIES,
+      {
+        timeoutMs: 180_000,
+        intervalMs: 500,
+        what: 'every ticket to have its two clocks',
+      },
+    );
+    await waitFor(async () => ids.every((id) => probe.of(Topics.TicketRouted, id).length > 0), {
+      timeoutMs: 60_000,
+      what: 'routed events',
     });
-    await waitFor(async () => (await scalar('SELECT count(*) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids])) === 2 * INQUIRIES, {
-      timeoutMs: 180_000,
-      intervalMs: 500,
-      what: 'every ticket to have its two clocks',
-    });
-    await waitFor(async () => ids.every((id) => probe.of(Topics.TicketRouted, id).length > 0), { timeoutMs: 60_000, what: 'routed events' });
     await new Promise((r) => setTimeout(r, 2000));
 
     const counts = {
@@ -103,7 +118,10 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
       routes: await scalar('SELECT count(*) AS n FROM routing.ticket_routes WHERE ticket_id = ANY($1)', [ids]),
       assignments: await scalar('SELECT count(*) AS n FROM routing.assignments WHERE ticket_id = ANY($1)', [ids]),
       clocks: await scalar('SELECT count(*) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids]),
-      distinctClocks: await scalar('SELECT count(DISTINCT (ticket_id, kind)) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids]),
+      distinctClocks: await scalar(
+        'SELECT count(DISTINCT (ticket_id, kind)) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)',
+        [ids],
+      ),
       routedMessages: ids.reduce((n, id) => n + probe.of(Topics.TicketRouted, id).length, 0),
       routedEventIds: ids.reduce((n, id) => n + new Set(probe.of(Topics.TicketRouted, id).map((m) => m.envelope.id)).size, 0),
       overCapacityAgents: await scalar('SELECT count(*) AS n FROM routing.agents WHERE open_tickets > capacity'),

@@ -58,10 +58,13 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
     const latencies: number[] = [];
     await Promise.all(
       posted.map(async ({ id, sent }) => {
-        const t = await waitFor(async () => {
-          const v = await view(id);
-          return complete(v) ? v : undefined;
-        }, { timeoutMs: 60_000, intervalMs: 50, what: `ticket ${id} to be routed with clocks and suggestions` });
+        const t = await waitFor(
+          async () => {
+            const v = await view(id);
+            return complete(v) ? v : undefined;
+          },
+          { timeoutMs: 60_000, intervalMs: 50, what: `ticket ${id} to be routed with clocks and suggestions` },
+        );
         latencies.push(Date.now() - sent);
         expect(t.triage).not.toBeNull();
         expect(['L1', 'L2', 'L3', 'L4']).toContain(t.routing!.tier);
@@ -94,24 +97,35 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
     const escalated = await probe.waitForEvent(Topics.TicketEscalated, ticketId, 30_000);
     const { fromTier, toTier } = escalated.envelope.data as { fromTier: string; toTier: string };
     expect(fromTier).toBe(first.routing!.tier);
-    const moved = await waitFor(async () => {
-      const v = await view(ticketId);
-      return v.routing?.tier === toTier && v.timeline.some((e) => e.type === 'escalated') ? v : undefined;
-    }, { timeoutMs: 30_000, what: 're-route after escalation' });
+    const moved = await waitFor(
+      async () => {
+        const v = await view(ticketId);
+        return v.routing?.tier === toTier && v.timeline.some((e) => e.type === 'escalated') ? v : undefined;
+      },
+      { timeoutMs: 30_000, what: 're-route after escalation' },
+    );
     expect(moved.sla.breached).toContain('first_response');
-    const routedVersions = probe.of(Topics.TicketRouted, ticketId).map((m) => (m.envelope.data as { assignmentVersion: number }).assignmentVersion);
+    const routedVersions = probe
+      .of(Topics.TicketRouted, ticketId)
+      .map((m) => (m.envelope.data as { assignmentVersion: number }).assignmentVersion);
     expect(routedVersions).toEqual(expect.arrayContaining([1, 2]));
   });
 
   it('stops the clocks when an agent responds and resolves', async () => {
     const { ticketId } = (await post(SAMPLE_INQUIRIES[3])).body;
     await waitFor(async () => complete(await view(ticketId)));
-    expect((await http(`${intake}/v1/tickets/${ticketId}/responses`, { body: { authorId: 'agent-l1-01', body: 'Here is how.' } })).status).toBe(202);
+    expect(
+      (await http(`${intake}/v1/tickets/${ticketId}/responses`, { body: { authorId: 'agent-l1-01', body: 'Here is how.' } }))
+        .status,
+    ).toBe(202);
     expect((await http(`${intake}/v1/tickets/${ticketId}/resolve`, { body: { resolvedBy: 'agent-l1-01' } })).status).toBe(202);
-    const done = await waitFor(async () => {
-      const v = await view(ticketId);
-      return v.timeline.filter((e) => e.type === 'sla_clock_stopped').length >= 2 ? v : undefined;
-    }, { what: 'clocks to stop' });
+    const done = await waitFor(
+      async () => {
+        const v = await view(ticketId);
+        return v.timeline.filter((e) => e.type === 'sla_clock_stopped').length >= 2 ? v : undefined;
+      },
+      { what: 'clocks to stop' },
+    );
     expect(done.status).toBe('resolved');
     const clocks = await http<{ state: string }[]>(`${system['sla-monitor'].httpUrl}/v1/clocks?ticketId=${ticketId}`);
     expect(clocks.body.every((c) => c.state === 'stopped')).toBe(true);

@@ -29,7 +29,11 @@ describe('escalation against real PostgreSQL, Kafka and Redis', () => {
     const ticketId = randomUUID();
     const breach = { ...slaBreachedExample, ticketId, tier: 'L1' as const, clockId: randomUUID() };
     const first = await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, ticketId, breach);
-    await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, ticketId, { ...breach, kind: 'resolution', clockId: randomUUID() });
+    await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, ticketId, {
+      ...breach,
+      kind: 'resolution',
+      clockId: randomUUID(),
+    });
     const escalated = await probe.waitForEvent(Topics.TicketEscalated, ticketId);
     expect(escalated.envelope.data).toMatchObject({ fromTier: 'L1', toTier: 'L2', trigger: 'sla_breach' });
     expect(escalated.envelope.causationId).toBe(first.id);
@@ -49,7 +53,10 @@ describe('escalation against real PostgreSQL, Kafka and Redis', () => {
     await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, ticketId, { ...slaBreachedExample, ticketId, tier: 'L1' });
     await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, ticketId, { ...slaBreachedExample, ticketId, tier: 'L2' });
     await waitFor(async () => probe.of(Topics.TicketEscalated, ticketId).length === 2);
-    expect(probe.of(Topics.TicketEscalated, ticketId).map((m) => (m.envelope.data as { toTier: string }).toTier)).toEqual(['L2', 'L3']);
+    expect(probe.of(Topics.TicketEscalated, ticketId).map((m) => (m.envelope.data as { toTier: string }).toTier)).toEqual([
+      'L2',
+      'L3',
+    ]);
     const client = grpcClient('escalation.proto', 'switchboard.escalation.v1', 'EscalationService', config.grpc.port);
     try {
       const res = await client.ListEscalations({ ticketId });

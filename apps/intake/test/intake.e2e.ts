@@ -55,7 +55,11 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
     const { ticketId } = res.body;
     const event = await probe.waitForEvent(Topics.InquiryReceived, ticketId);
     expect(event.key).toBe(ticketId);
-    expect(event.envelope.data).toMatchObject({ ticketId, channel: 'email', customer: { id: 'cust-ana', serviceLevel: 'premium' } });
+    expect(event.envelope.data).toMatchObject({
+      ticketId,
+      channel: 'email',
+      customer: { id: 'cust-ana', serviceLevel: 'premium' },
+    });
     const ticket = await http<{ status: string; timeline: { type: string }[] }>(`${base}/v1/tickets/${ticketId}`);
     expect(ticket.body.status).toBe('new');
     expect(ticket.body.timeline.map((t) => t.type)).toEqual(['received']);
@@ -82,14 +86,44 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
   describe('bad input gets problem+json, persists nothing and emits nothing', () => {
     const big = 'x'.repeat(300 * 1024);
     it.each([
-      ['malformed JSON', { rawBody: '{"channel": "api",', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-a' } }, 400, 'REQUEST.MALFORMED_JSON'],
-      ['wrong types', { body: { ...inquiry, subject: 42 }, headers: { 'idempotency-key': 'k-b' } }, 422, 'REQUEST.VALIDATION_FAILED'],
+      [
+        'malformed JSON',
+        { rawBody: '{"channel": "api",', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-a' } },
+        400,
+        'REQUEST.MALFORMED_JSON',
+      ],
+      [
+        'wrong types',
+        { body: { ...inquiry, subject: 42 }, headers: { 'idempotency-key': 'k-b' } },
+        422,
+        'REQUEST.VALIDATION_FAILED',
+      ],
       ['missing fields', { body: { channel: 'api' }, headers: { 'idempotency-key': 'k-c' } }, 422, 'REQUEST.VALIDATION_FAILED'],
-      ['unknown channel', { body: { ...inquiry, channel: 'fax' }, headers: { 'idempotency-key': 'k-d' } }, 422, 'REQUEST.VALIDATION_FAILED'],
-      ['unknown fields', { body: { ...inquiry, priority: 'now' }, headers: { 'idempotency-key': 'k-e' } }, 422, 'REQUEST.VALIDATION_FAILED'],
-      ['a body over 256 KB', { body: { ...inquiry, body: big }, headers: { 'idempotency-key': 'k-f' } }, 413, 'REQUEST.BODY_TOO_LARGE'],
+      [
+        'unknown channel',
+        { body: { ...inquiry, channel: 'fax' }, headers: { 'idempotency-key': 'k-d' } },
+        422,
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'unknown fields',
+        { body: { ...inquiry, priority: 'now' }, headers: { 'idempotency-key': 'k-e' } },
+        422,
+        'REQUEST.VALIDATION_FAILED',
+      ],
+      [
+        'a body over 256 KB',
+        { body: { ...inquiry, body: big }, headers: { 'idempotency-key': 'k-f' } },
+        413,
+        'REQUEST.BODY_TOO_LARGE',
+      ],
       ['no Idempotency-Key', { body: inquiry }, 400, 'INTAKE.IDEMPOTENCY_KEY_REQUIRED'],
-      ['a non-JSON content type', { rawBody: 'hello', headers: { 'content-type': 'text/plain', 'idempotency-key': 'k-g' } }, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE'],
+      [
+        'a non-JSON content type',
+        { rawBody: 'hello', headers: { 'content-type': 'text/plain', 'idempotency-key': 'k-g' } },
+        415,
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      ],
     ])('%s', async (_, init, status, code) => {
       const before = await ticketCount();
       const res = await http(`${base}/v1/inquiries`, { method: 'POST', ...init });
@@ -131,7 +165,12 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
     const view = await waitFor(
       async () => {
         const t = (await http<Record<string, unknown>>(`${base}/v1/tickets/${ticketId}`)).body;
-        return (t.suggestions as unknown[]).length > 0 && t.routing && (t.sla as { firstResponseDueAt: string | null }).firstResponseDueAt && t.triage ? t : undefined;
+        return (t.suggestions as unknown[]).length > 0 &&
+          t.routing &&
+          (t.sla as { firstResponseDueAt: string | null }).firstResponseDueAt &&
+          t.triage
+          ? t
+          : undefined;
       },
       { what: 'projection' },
     );
@@ -146,9 +185,13 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
 
   it('emits responded and resolved, and refuses to act on a resolved or unknown ticket', async () => {
     const { ticketId } = (await submit(randomUUID())).body;
-    const responded = await http(`${base}/v1/tickets/${ticketId}/responses`, { body: { authorId: 'agent-l1-01', body: 'Try reinstalling.' } });
+    const responded = await http(`${base}/v1/tickets/${ticketId}/responses`, {
+      body: { authorId: 'agent-l1-01', body: 'Try reinstalling.' },
+    });
     expect(responded.status).toBe(202);
-    const resolved = await http(`${base}/v1/tickets/${ticketId}/resolve`, { body: { resolvedBy: 'agent-l1-01', resolutionNote: 'ok' } });
+    const resolved = await http(`${base}/v1/tickets/${ticketId}/resolve`, {
+      body: { resolvedBy: 'agent-l1-01', resolutionNote: 'ok' },
+    });
     expect(resolved.status).toBe(202);
     const r1 = await probe.waitForEvent(Topics.TicketResponded, ticketId);
     const r2 = await probe.waitForEvent(Topics.TicketResolved, ticketId);

@@ -101,7 +101,9 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
     await startServiceApp(second, secondConfig);
     try {
       await db.query(`UPDATE routing.agents SET capacity = open_tickets + 2 WHERE tier = 'L1'`);
-      const [{ slots }] = await db.query(`SELECT sum(capacity - open_tickets)::int AS slots FROM routing.agents WHERE tier = 'L1'`);
+      const [{ slots }] = await db.query(
+        `SELECT sum(capacity - open_tickets)::int AS slots FROM routing.agents WHERE tier = 'L1'`,
+      );
       const tickets = Array.from({ length: 40 }, () => randomUUID());
       await Promise.all(
         tickets.flatMap((id) => {
@@ -116,7 +118,9 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
       });
       await new Promise((r) => setTimeout(r, 1000));
       expect(tickets.map((id) => probe.of(Topics.TicketRouted, id).length)).toEqual(tickets.map(() => 1));
-      const placed = tickets.filter((id) => (probe.of(Topics.TicketRouted, id)[0].envelope.data as { agentId: string | null }).agentId);
+      const placed = tickets.filter(
+        (id) => (probe.of(Topics.TicketRouted, id)[0].envelope.data as { agentId: string | null }).agentId,
+      );
       expect(placed).toHaveLength(slots);
       const [{ over }] = await db.query('SELECT count(*)::int AS over FROM routing.agents WHERE open_tickets > capacity');
       expect(over).toBe(0);

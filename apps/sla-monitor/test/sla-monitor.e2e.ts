@@ -32,7 +32,12 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
   };
 
   beforeAll(async () => {
-    probe = await new EventProbe(namespace).start([Topics.SlaClockStarted, Topics.SlaClockStopped, Topics.SlaWarning, Topics.SlaBreached]);
+    probe = await new EventProbe(namespace).start([
+      Topics.SlaClockStarted,
+      Topics.SlaClockStopped,
+      Topics.SlaWarning,
+      Topics.SlaBreached,
+    ]);
     ({ app, config } = await start());
   });
 
@@ -62,7 +67,9 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
     await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId), sent.id);
     await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId));
     await waitFor(async () => probe.of(Topics.SlaClockStarted, ticketId).length === 2, { what: 'two clocks' });
-    const started = probe.of(Topics.SlaClockStarted, ticketId).map((m) => m.envelope.data as { kind: string; startedAt: string; dueAt: string });
+    const started = probe
+      .of(Topics.SlaClockStarted, ticketId)
+      .map((m) => m.envelope.data as { kind: string; startedAt: string; dueAt: string });
     const fr = started.find((c) => c.kind === 'first_response')!;
     expect(new Date(fr.dueAt).getTime() - new Date(fr.startedAt).getTime()).toBe(2400);
     const breach = await waitFor(async () => breaches(ticketId, 'first_response')[0], { what: 'breach' });
@@ -89,7 +96,9 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
     expect(stopped.envelope.data).toMatchObject({ kind: 'first_response', reason: 'responded', met: true });
     await new Promise((r) => setTimeout(r, 3000));
     expect(breaches(ticketId, 'first_response')).toHaveLength(0);
-    const clocks = await http<{ kind: string; state: string }[]>(`http://127.0.0.1:${config.http.port}/v1/clocks?ticketId=${ticketId}`);
+    const clocks = await http<{ kind: string; state: string }[]>(
+      `http://127.0.0.1:${config.http.port}/v1/clocks?ticketId=${ticketId}`,
+    );
     expect(clocks.body.map((c) => `${c.kind}:${c.state}`).sort()).toEqual(['first_response:stopped', 'resolution:running']);
   });
 

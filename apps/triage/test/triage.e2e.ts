@@ -59,7 +59,9 @@ describe('triage against real PostgreSQL, Kafka and Redis', () => {
   });
 
   it('classifies text on demand over REST and gRPC without storing anything', async () => {
-    const res = await http(`${base}/v1/triage/classify`, { body: { subject: 'idea', body: 'It would be great to have a dark theme' } });
+    const res = await http(`${base}/v1/triage/classify`, {
+      body: { subject: 'idea', body: 'It would be great to have a dark theme' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ category: { label: 'feature' }, urgency: { label: 'low' } });
     const bad = await http(`${base}/v1/triage/classify`, { body: { subject: 3 } });

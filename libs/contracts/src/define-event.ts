@@ -10,9 +10,6 @@ export interface EventDefinition<TSchema extends z.ZodType = z.ZodType> {
 
 export type EventData<TDef extends EventDefinition> = z.infer<TDef['schema']>;
 
-export function defineEvent<TSchema extends z.ZodType>(
-  topic: TopicName,
-  schema: TSchema,
-): EventDefinition<TSchema> {
+export function defineEvent<TSchema extends z.ZodType>(topic: TopicName, schema: TSchema): EventDefinition<TSchema> {
   return { topic, type: `com.switchboard.${topic.replace(/^support\./, '')}`, schema };
 }

@@ -57,7 +57,15 @@ export class EventProbe {
 
   /** Publishes an envelope as a service would (for feeding a service under test). */
   async publish<T>(topic: TopicName, type: string, subject: string, data: T, id?: string): Promise<EventEnvelope<T>> {
-    const envelope = buildEnvelope({ type, source: 'switchboard/test', subject, data, correlationId: randomUUID(), causationId: null, id });
+    const envelope = buildEnvelope({
+      type,
+      source: 'switchboard/test',
+      subject,
+      data,
+      correlationId: randomUUID(),
+      causationId: null,
+      id,
+    });
     await this.publishRaw(topic, subject, JSON.stringify(envelope), headersFor(envelope));
     return envelope;
   }

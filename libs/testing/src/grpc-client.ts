@@ -5,8 +5,18 @@ import { protoPath } from '@switchboard/contracts';
 export type GrpcMethods = Record<string, (request: object) => Promise<Record<string, unknown>>>;
 
 /** A promise-based client for one service of the project's .proto files, as an integrator would build it. */
-export function grpcClient(protoFile: string, pkg: string, service: string, port: string | number): GrpcMethods & { close(): void } {
-  const definition = protoLoader.loadSync(protoPath(protoFile), { keepCase: false, longs: String, enums: String, defaults: true });
+export function grpcClient(
+  protoFile: string,
+  pkg: string,
+  service: string,
+  port: string | number,
+): GrpcMethods & { close(): void } {
+  const definition = protoLoader.loadSync(protoPath(protoFile), {
+    keepCase: false,
+    longs: String,
+    enums: String,
+    defaults: true,
+  });
   const loaded = grpc.loadPackageDefinition(definition) as Record<string, unknown>;
   const ns = pkg.split('.').reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, loaded);
   const Client = ns[service] as typeof grpc.Client;

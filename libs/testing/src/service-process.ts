@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './test-env.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const here = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The repository root, whether this module runs from src (tests) or from dist (benchmarks). */
+export const REPO_ROOT = basename(here) === 'dist' ? dirname(here) : here;
 
 /** One real service process started from the build output, as production runs it. */
 export class ServiceProcess {

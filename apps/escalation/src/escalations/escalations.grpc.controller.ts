@@ -10,7 +10,10 @@ export class EscalationsGrpcController {
   @GrpcMethod('EscalationService', 'ListEscalations')
   escalations(req: { ticketId: string }) {
     return grpcCall(async () => ({
-      escalations: (await this.list.execute(req.ticketId)).map((e) => ({ ...e, escalatedAt: new Date(e.escalatedAt).toISOString() })),
+      escalations: (await this.list.execute(req.ticketId)).map((e) => ({
+        ...e,
+        escalatedAt: new Date(e.escalatedAt).toISOString(),
+      })),
     }));
   }
 }

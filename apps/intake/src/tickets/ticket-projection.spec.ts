@@ -21,7 +21,10 @@ describe('ticket projection', () => {
   });
 
   it('keeps the newest assignment when an older routed event is redelivered late', () => {
-    const v2 = applyEvent(fresh, envelope('ticket.routed.v1', { ...ticketRoutedExample, assignmentVersion: 2, tier: 'L3' })).state;
+    const v2 = applyEvent(
+      fresh,
+      envelope('ticket.routed.v1', { ...ticketRoutedExample, assignmentVersion: 2, tier: 'L3' }),
+    ).state;
     const late = applyEvent(v2, envelope('ticket.routed.v1', ticketRoutedExample)).state;
     expect(late.routing?.tier).toBe('L3');
   });

@@ -123,13 +123,20 @@ export function applyEvent(state: TicketState, event: EventEnvelope): { state: T
     case 'knowledge.suggested.v1': {
       const d = event.data as KnowledgeSuggested;
       next.suggestions = d.suggestions;
-      return { state: next, timeline: { type: 'knowledge_suggested', at, data: { articleIds: d.suggestions.map((s) => s.articleId) } } };
+      return {
+        state: next,
+        timeline: { type: 'knowledge_suggested', at, data: { articleIds: d.suggestions.map((s) => s.articleId) } },
+      };
     }
     case 'ticket.escalated.v1': {
       const d = event.data as TicketEscalated;
       return {
         state: next,
-        timeline: { type: 'escalated', at, data: { fromTier: d.fromTier, toTier: d.toTier, trigger: d.trigger, reason: d.reason } },
+        timeline: {
+          type: 'escalated',
+          at,
+          data: { fromTier: d.fromTier, toTier: d.toTier, trigger: d.trigger, reason: d.reason },
+        },
       };
     }
     default:

@@ -21,9 +21,7 @@ interface SubmitInquiryRequest {
 
 /** proto3 has no "absent" strings, so empty strings are turned back into missing fields here. */
 function inquiryBody(req: SubmitInquiryRequest): Record<string, unknown> {
-  const customer = req.customer
-    ? Object.fromEntries(Object.entries(req.customer).filter(([, v]) => v !== ''))
-    : undefined;
+  const customer = req.customer ? Object.fromEntries(Object.entries(req.customer).filter(([, v]) => v !== '')) : undefined;
   let environment: unknown;
   if (req.environmentJson) {
     try {
@@ -71,7 +69,10 @@ export class TicketsGrpcController {
   resolveTicket(req: { ticketId: string; resolvedBy: string; resolutionNote: string }) {
     return grpcCall(() =>
       this.resolve.execute(
-        ResolveTicketCommand.create(req.ticketId, { resolvedBy: req.resolvedBy, resolutionNote: req.resolutionNote || undefined }),
+        ResolveTicketCommand.create(req.ticketId, {
+          resolvedBy: req.resolvedBy,
+          resolutionNote: req.resolutionNote || undefined,
+        }),
       ),
     );
   }

@@ -11,7 +11,11 @@ export class ArticlesGrpcController {
   @GrpcMethod('KnowledgeService', 'SearchArticles')
   searchArticles(req: { query: string; limit: number; component: string }) {
     return grpcCall(async () => {
-      const query = SearchArticlesQuery.create({ q: req.query, limit: req.limit || undefined, component: req.component || undefined });
+      const query = SearchArticlesQuery.create({
+        q: req.query,
+        limit: req.limit || undefined,
+        component: req.component || undefined,
+      });
       return { hits: (await this.search.execute(query)).hits };
     });
   }

@@ -13,8 +13,20 @@ const team = (tier: Tier, names: string[], capacity: number, skills: string[]): 
 
 /** A starter roster so a fresh install routes to someone; real teams replace it through the agents API. */
 export const DEFAULT_ROSTER: RosterAgent[] = [
-  ...team('L1', ['Ana Ribeiro', 'Ben Okafor', 'Chen Wei', 'Dana Holt', 'Eli Moreno', 'Fatima Zahra'], 40, ['general', 'configuration', 'installation']),
-  ...team('L2', ['Gustav Lind', 'Hana Sato', 'Ivan Petrov', 'Jade Kim', 'Kofi Mensah'], 30, ['plugin-system', 'terminal-interface', 'llm-provider']),
-  ...team('L3', ['Lena Fischer', 'Mateo Cruz', 'Nia Brooks', 'Omar Haddad'], 25, ['event-bus', 'plugin-system', 'state-persistence']),
+  ...team('L1', ['Ana Ribeiro', 'Ben Okafor', 'Chen Wei', 'Dana Holt', 'Eli Moreno', 'Fatima Zahra'], 40, [
+    'general',
+    'configuration',
+    'installation',
+  ]),
+  ...team('L2', ['Gustav Lind', 'Hana Sato', 'Ivan Petrov', 'Jade Kim', 'Kofi Mensah'], 30, [
+    'plugin-system',
+    'terminal-interface',
+    'llm-provider',
+  ]),
+  ...team('L3', ['Lena Fischer', 'Mateo Cruz', 'Nia Brooks', 'Omar Haddad'], 25, [
+    'event-bus',
+    'plugin-system',
+    'state-persistence',
+  ]),
   ...team('L4', ['Priya Nair', 'Quentin Blake', 'Rosa Alvarez'], 20, ['architecture', 'security', 'enterprise']),
 ];

@@ -22,10 +22,13 @@ export class RosterSeeder implements OnApplicationBootstrap {
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM "${schema}".agents`);
       if (count > 0) return;
       for (const a of DEFAULT_ROSTER) {
-        await manager.query(
-          `INSERT INTO "${schema}".agents (id, name, tier, skills, capacity) VALUES ($1, $2, $3, $4, $5)`,
-          [a.id, a.name, a.tier, a.skills, a.capacity],
-        );
+        await manager.query(`INSERT INTO "${schema}".agents (id, name, tier, skills, capacity) VALUES ($1, $2, $3, $4, $5)`, [
+          a.id,
+          a.name,
+          a.tier,
+          a.skills,
+          a.capacity,
+        ]);
       }
       this.logger.log(`seeded ${DEFAULT_ROSTER.length} agents`);
     });

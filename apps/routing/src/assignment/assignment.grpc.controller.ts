@@ -12,7 +12,14 @@ export class AssignmentGrpcController {
     return grpcCall(async () => {
       const found = await this.queries.assignment(req.ticketId);
       const current = found.history[found.history.length - 1];
-      return { ticketId: found.ticketId, tier: found.tier, agentId: found.agentId ?? '', version: found.version, score: current?.score ?? 0, rationale: current?.rationale ?? [] };
+      return {
+        ticketId: found.ticketId,
+        tier: found.tier,
+        agentId: found.agentId ?? '',
+        version: found.version,
+        score: current?.score ?? 0,
+        rationale: current?.rationale ?? [],
+      };
     });
   }
 

@@ -62,10 +62,9 @@ export class AssignmentRepository {
   }
 
   async releaseAgent(manager: EntityManager, agentId: string): Promise<void> {
-    await manager.query(
-      `UPDATE "${this.schema}".agents SET open_tickets = open_tickets - 1 WHERE id = $1 AND open_tickets > 0`,
-      [agentId],
-    );
+    await manager.query(`UPDATE "${this.schema}".agents SET open_tickets = open_tickets - 1 WHERE id = $1 AND open_tickets > 0`, [
+      agentId,
+    ]);
   }
 
   /** Returns false when the ticket already has a route: a second triage of one ticket is ignored. */

@@ -30,9 +30,11 @@ function baseTier({ urgency, category, complexity, component }: TriageSummary): 
       ? { tier: 'L4', reason: 'urgent architectural change goes to L4' }
       : { tier: 'L3', reason: 'architecture issue goes to L3 engineering' };
   }
-  if (category === 'bug' && complexity === 'complex') return { tier: 'L3', reason: 'likely defect needing a code-level look goes to L3' };
+  if (category === 'bug' && complexity === 'complex')
+    return { tier: 'L3', reason: 'likely defect needing a code-level look goes to L3' };
   if (component === 'plugin-system') return { tier: 'L2', reason: 'plugin problem goes to L2 technical support' };
-  if (complexity === 'moderate' || complexity === 'complex') return { tier: 'L2', reason: `${complexity} technical issue goes to L2` };
+  if (complexity === 'moderate' || complexity === 'complex')
+    return { tier: 'L2', reason: `${complexity} technical issue goes to L2` };
   return { tier: 'L1', reason: 'general inquiry or basic troubleshooting goes to L1' };
 }
 

@@ -84,7 +84,10 @@ export class ClockRepository {
   }
 
   async markBreached(manager: EntityManager, clockId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE "${this.s}".clocks SET state = 'breached', stopped_at = $2, met = false WHERE id = $1`, [clockId, at]);
+    await manager.query(`UPDATE "${this.s}".clocks SET state = 'breached', stopped_at = $2, met = false WHERE id = $1`, [
+      clockId,
+      at,
+    ]);
   }
 
   /** True only for the first caller: the primary key makes each threshold fire once per clock. */

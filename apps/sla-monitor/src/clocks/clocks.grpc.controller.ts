@@ -16,7 +16,8 @@ export class ClocksGrpcController {
   @GrpcMethod('SlaService', 'ListClocks')
   list(req: { ticketId: string }) {
     return grpcCall(async () => {
-      if (!/^[0-9a-f-]{36}$/i.test(req.ticketId)) throw new AppError('SLA.TICKET_ID_REQUIRED', 'ticketId must be a ticket id', 400);
+      if (!/^[0-9a-f-]{36}$/i.test(req.ticketId))
+        throw new AppError('SLA.TICKET_ID_REQUIRED', 'ticketId must be a ticket id', 400);
       const clocks = await this.clocks.ofTicket(this.dataSource.manager, req.ticketId);
       return {
         clocks: clocks.map((c) => ({ ...c, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), stoppedAt: iso(c.stoppedAt) })),

@@ -24,7 +24,13 @@ export class ClassificationGrpcController {
   triage(req: { ticketId: string }) {
     return grpcCall(async () => {
       const found = await this.getTriage.execute(req.ticketId);
-      return { ticketId: found.ticketId, ...found.fields, confidence: found.confidence, rationale: found.rationale, modelVersion: found.modelVersion };
+      return {
+        ticketId: found.ticketId,
+        ...found.fields,
+        confidence: found.confidence,
+        rationale: found.rationale,
+        modelVersion: found.modelVersion,
+      };
     });
   }
 }

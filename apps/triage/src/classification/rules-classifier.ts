@@ -33,7 +33,14 @@ export class RulesClassifier {
     const confidence = Math.min(...TRIAGE_FIELDS.map((f) => fields[f].confidence));
     const rationale = TRIAGE_FIELDS.map((f) => {
       const r = fields[f];
-      return `${f}=${r.label}${r.signals.length ? ` (${r.signals.slice(0, 3).map((s) => `"${s}"`).join(', ')})` : ' (default)'}`;
+      return `${f}=${r.label}${
+        r.signals.length
+          ? ` (${r.signals
+              .slice(0, 3)
+              .map((s) => `"${s}"`)
+              .join(', ')})`
+          : ' (default)'
+      }`;
     }).join('; ');
     return { ...fields, confidence, rationale, modelVersion: this.version };
   }

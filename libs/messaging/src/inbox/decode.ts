@@ -1,8 +1,7 @@
 import { definitionForTopic, type EventDefinition, type EventEnvelope, eventEnvelopeSchema } from '@switchboard/contracts';
 
 export type Decoded =
-  | { ok: true; envelope: EventEnvelope; definition: EventDefinition }
-  | { ok: false; code: string; reason: string };
+  { ok: true; envelope: EventEnvelope; definition: EventDefinition } | { ok: false; code: string; reason: string };
 
 /** Validates an incoming message against the envelope and the topic's own contract. */
 export function decodeMessage(topic: string, value: Buffer | null): Decoded {

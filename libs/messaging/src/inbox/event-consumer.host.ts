@@ -40,8 +40,7 @@ export class EventConsumerHost {
 
   async start(): Promise<void> {
     for (const wrapper of this.discovery.getProviders()) {
-      const definitions: EventDefinition[] | undefined =
-        wrapper.metatype && Reflect.getMetadata(HANDLES_EVENT, wrapper.metatype);
+      const definitions: EventDefinition[] | undefined = wrapper.metatype && Reflect.getMetadata(HANDLES_EVENT, wrapper.metatype);
       if (!definitions || !wrapper.instance) continue;
       for (const definition of definitions) {
         const topic = qualifiedTopic(this.options.topicNamespace, definition.topic);
@@ -114,9 +113,11 @@ export class EventConsumerHost {
       await registration.handler.handle(envelope, handlerContext);
       return handlerContext;
     });
-    await context?.runAfterCommit().catch((error: Error) =>
-      this.logger.warn(`after-commit work for ${envelope.id} failed (recovered by reconciliation): ${error.message}`),
-    );
+    await context
+      ?.runAfterCommit()
+      .catch((error: Error) =>
+        this.logger.warn(`after-commit work for ${envelope.id} failed (recovered by reconciliation): ${error.message}`),
+      );
   }
 
   private async deadLetter(

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, type LogEntry, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 export interface KafkaConnection {
   brokers: string[];
@@ -9,9 +10,8 @@ export function createKafka(connection: KafkaConnection): Kafka {
   return new Kafka({
     clientId: connection.clientId,
     brokers: connection.brokers,
-    // kafkajs reports every transient broker answer (coordinator loading, leader moving) at WARN and
-    // retries them itself; real failures surface as errors in the relay and consumer.
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.WARN,
+    logCreator: nestLogCreator,
     retry: { initialRetryTime: 200, retries: 8 },
   });
 }
@@ -28,4 +28,22 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
     // murmur2, as the Java client: integrators' consumers see the same key-to-partition mapping.
     createPartitioner: Partitioners.DefaultPartitioner,
   });
+}
+
+/**
+ * kafkajs logs, at ERROR, every transient broker answer it then retries by itself (a group
+ * rebalancing, a coordinator loading, a leader moving); those go to debug so real failures stand out.
+ */
+const TRANSIENT =
+  /rebalanc|coordinator is (loading|not available)|not the leader|leader not available|topic creation errors|already exists|not a member of the group|connection (timeout|error|closed)/i;
+
+function nestLogCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }: LogEntry) => {
+    const { message, error } = log as { message: string; error?: string };
+    const text = error ? `${message}: ${error}` : message;
+    if (TRANSIENT.test(text) || level >= logLevel.INFO) logger.debug(text);
+    else if (level === logLevel.WARN) logger.warn(text);
+    else logger.error(text);
+  };
 }

@@ -81,13 +81,12 @@ export class OutboxRelay {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
       const done = () => {
         clearTimeout(timer);
         this.notified = false;
         resolve();
       };
-      timer = setTimeout(done, ms);
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -22,7 +22,9 @@ export async function runService<C extends ServiceConfig>(
     await startServiceApp(app, config);
     const ms = Math.round(performance.now() - startedAt);
     const rssMb = Math.round(process.memoryUsage().rss / 1048576);
-    logger.log(`ready: http ${config.http.host}:${config.http.port}, grpc ${config.grpc.host}:${config.grpc.port} (${ms} ms, rss ${rssMb} MB)`);
+    logger.log(
+      `ready: http ${config.http.host}:${config.http.port}, grpc ${config.grpc.host}:${config.grpc.port} (${ms} ms, rss ${rssMb} MB)`,
+    );
   } catch (error) {
     logger.error(`failed to start: ${(error as Error).message}`, (error as Error).stack);
     process.exit(1);

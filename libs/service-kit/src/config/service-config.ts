@@ -21,10 +21,16 @@ const envSchema = z.object({
   GRPC_HOST: z.string().default('127.0.0.1'),
   GRPC_PORT: port.optional(),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/switchboard'),
-  DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/)
+    .optional(),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
-  TOPIC_NAMESPACE: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  TOPIC_NAMESPACE: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),

@@ -6,7 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: number = 400,
+    readonly status = 400,
     readonly details?: Record<string, unknown>,
   ) {
     super(message);

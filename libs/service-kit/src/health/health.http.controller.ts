@@ -31,6 +31,9 @@ export class HealthHttpController {
       res.status(200).json({ status: 'ready', checks: results });
       return;
     }
-    sendProblem(res, problemFrom('HEALTH.NOT_READY', 503, `not ready: ${down.map((d) => d.name).join(', ')}`, { checks: results }));
+    sendProblem(
+      res,
+      problemFrom('HEALTH.NOT_READY', 503, `not ready: ${down.map((d) => d.name).join(', ')}`, { checks: results }),
+    );
   }
 }

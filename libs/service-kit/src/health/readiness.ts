@@ -3,7 +3,6 @@ export interface ReadinessCheck {
   check(): Promise<void>;
 }
 
-
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -19,7 +19,10 @@ export function bodyParserErrorHandler(error: BodyParserError, req: Request, res
   const correlationId = correlationIdOf(req);
   const instance = req.originalUrl;
   if (error.type === 'entity.too.large') {
-    sendProblem(res, problemFrom('REQUEST.BODY_TOO_LARGE', 413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { correlationId, instance }));
+    sendProblem(
+      res,
+      problemFrom('REQUEST.BODY_TOO_LARGE', 413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { correlationId, instance }),
+    );
   } else if (error.type === 'entity.parse.failed') {
     sendProblem(res, problemFrom('REQUEST.MALFORMED_JSON', 400, 'request body is not valid JSON', { correlationId, instance }));
   } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {

@@ -41,7 +41,10 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const code = error instanceof AppError ? error.code : 'INTERNAL';
-    this.logger.error(`${code} on ${req.method} ${instance} [${correlationId}]`, error instanceof Error ? error.stack : String(error));
+    this.logger.error(
+      `${code} on ${req.method} ${instance} [${correlationId}]`,
+      error instanceof Error ? error.stack : String(error),
+    );
     sendProblem(res, problemFrom(code, 500, 'an internal error occurred; it has been logged', { correlationId, instance }));
   }
 }

@@ -21,10 +21,7 @@ export class GetTicketUseCase {
   constructor(private readonly tickets: TicketRepository) {}
 
   async execute(ticketId: string): Promise<TicketView> {
-    const ticket = ticketOrFail(
-      /^[0-9a-f-]{36}$/i.test(ticketId) ? await this.tickets.findById(ticketId) : null,
-      ticketId,
-    );
+    const ticket = ticketOrFail(/^[0-9a-f-]{36}$/i.test(ticketId) ? await this.tickets.findById(ticketId) : null, ticketId);
     const timeline = await this.tickets.timeline(ticket.id);
     return {
       id: ticket.id,

@@ -41,7 +41,9 @@ export class SubmitInquiryCommand {
 
   /** Same key with a different body is a client bug, not a retry; the hash tells them apart. */
   get requestHash(): string {
-    return createHash('sha256').update(JSON.stringify(canonical(this.inquiry))).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify(canonical(this.inquiry)))
+      .digest('hex');
   }
 }
 

@@ -19,7 +19,14 @@ export class SuggestArticlesUseCase {
       (h) => h.score >= this.config.minScore,
     );
     const suggestions = hits.map((h) => ({ articleId: h.articleId, title: h.title, score: h.score }));
-    if (!(await this.articles.recordSuggestion(context.manager, inquiry.ticketId, inquiry.subject, hits.map((h) => h.articleId)))) {
+    if (
+      !(await this.articles.recordSuggestion(
+        context.manager,
+        inquiry.ticketId,
+        inquiry.subject,
+        hits.map((h) => h.articleId),
+      ))
+    ) {
       return;
     }
     await context.emit(knowledgeSuggestedEvent, { ticketId: inquiry.ticketId, query: inquiry.subject, suggestions });

@@ -41,7 +41,13 @@ export class RouteTicketUseCase {
       triage,
       serviceLevel: triaged.serviceLevel,
     });
-    await this.assignments.recordAssignment(manager, { ticketId: triaged.ticketId, version: 1, tier, ...decision, reason: 'initial' });
+    await this.assignments.recordAssignment(manager, {
+      ticketId: triaged.ticketId,
+      version: 1,
+      tier,
+      ...decision,
+      reason: 'initial',
+    });
     await context.emit(ticketRoutedEvent, {
       ticketId: triaged.ticketId,
       tier,

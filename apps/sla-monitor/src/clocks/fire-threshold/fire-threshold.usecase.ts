@@ -23,7 +23,13 @@ export class FireThresholdUseCase {
       if (!clock || clock.state !== 'running') return 'skipped';
       if (!(await this.clocks.recordMilestone(manager, clock.id, job.threshold))) return 'skipped';
       const meta = { subject: clock.ticketId, correlationId: clock.correlationId, causationId: clock.causeEventId };
-      const base = { ticketId: clock.ticketId, clockId: clock.id, kind: clock.kind, tier: clock.tier, dueAt: new Date(clock.dueAt).toISOString() };
+      const base = {
+        ticketId: clock.ticketId,
+        clockId: clock.id,
+        kind: clock.kind,
+        tier: clock.tier,
+        dueAt: new Date(clock.dueAt).toISOString(),
+      };
       if (job.threshold === BREACH) {
         const now = new Date();
         await this.clocks.markBreached(manager, clock.id, now);

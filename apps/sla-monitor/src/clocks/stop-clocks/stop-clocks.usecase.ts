@@ -38,7 +38,14 @@ export class StopClocksUseCase {
     for (const clock of await this.clocks.running(context.manager, ticketId, kinds)) {
       const met = at <= new Date(clock.dueAt);
       await this.clocks.stop(context.manager, clock.id, at, reason, met);
-      await context.emit(slaClockStoppedEvent, { ticketId, clockId: clock.id, kind: clock.kind, stoppedAt: at.toISOString(), reason, met });
+      await context.emit(slaClockStoppedEvent, {
+        ticketId,
+        clockId: clock.id,
+        kind: clock.kind,
+        stoppedAt: at.toISOString(),
+        reason,
+        met,
+      });
       context.afterCommit(() => this.timers.disarm(clock.id));
     }
   }

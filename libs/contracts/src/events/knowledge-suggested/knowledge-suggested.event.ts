@@ -8,9 +8,7 @@ export const knowledgeSuggestedEvent = defineEvent(
   z.object({
     ticketId: ticketIdSchema,
     query: z.string(),
-    suggestions: z.array(
-      z.object({ articleId: z.string().min(1), title: z.string(), score: z.number().min(0).max(1) }),
-    ),
+    suggestions: z.array(z.object({ articleId: z.string().min(1), title: z.string(), score: z.number().min(0).max(1) })),
   }),
 );
 

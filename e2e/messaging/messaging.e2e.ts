@@ -31,7 +31,9 @@ class MessagingTestSchema1764230400000 implements MigrationInterface {
     await createMessagingTables(runner, schema);
     await runner.query(`CREATE TABLE "${schema}".effects (event_id uuid, ticket_id uuid, note text)`);
   }
-  async down(): Promise<void> {}
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP SCHEMA "${migrationSchema(runner)}" CASCADE`);
+  }
 }
 
 /** Behaviour switch for the handler under test, keyed by ticket id. */
@@ -97,12 +99,20 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     const ticketId = randomUUID();
     const outbox = app.get(EventOutbox);
     const envelope = await dataSource.transaction((m) =>
-      outbox.append(m, inquiryReceivedEvent, received(ticketId), { subject: ticketId, correlationId: 'corr-1', causationId: null }),
+      outbox.append(m, inquiryReceivedEvent, received(ticketId), {
+        subject: ticketId,
+        correlationId: 'corr-1',
+        causationId: null,
+      }),
     );
     const seen = await probe.waitForEvent(Topics.InquiryReceived, ticketId);
     expect(seen.key).toBe(ticketId);
     expect(seen.envelope).toMatchObject({ id: envelope.id, specversion: '1.0', correlationId: 'corr-1', causationId: null });
-    expect(seen.headers).toMatchObject({ ce_id: envelope.id, ce_type: 'com.switchboard.inquiry.received.v1', 'correlation-id': 'corr-1' });
+    expect(seen.headers).toMatchObject({
+      ce_id: envelope.id,
+      ce_type: 'com.switchboard.inquiry.received.v1',
+      'correlation-id': 'corr-1',
+    });
   });
 
   it('publishes nothing when the transaction that wrote the event rolls back', async () => {
@@ -110,7 +120,11 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     const outbox = app.get(EventOutbox);
     await expect(
       dataSource.transaction(async (m) => {
-        await outbox.append(m, inquiryReceivedEvent, received(ticketId), { subject: ticketId, correlationId: 'c', causationId: null });
+        await outbox.append(m, inquiryReceivedEvent, received(ticketId), {
+          subject: ticketId,
+          correlationId: 'c',
+          causationId: null,
+        });
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
