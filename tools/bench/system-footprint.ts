@@ -58,7 +58,8 @@ while (pending.size > 0 && Date.now() - burstStart < 120_000) {
 const allDoneMs = Date.now() - burstStart;
 const loadedRss = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (s) => [s, await system[s].rssMb()])));
 await system.stopAll();
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 process.stdout.write(
   `${JSON.stringify({
     benchmark: 'system_footprint',
