@@ -4,6 +4,7 @@ import {
   EventProbe,
   http,
   SAMPLE_INQUIRIES,
+  schemaOf,
   startSystem,
   type System,
   TEST_DATABASE_URL,
@@ -60,6 +61,12 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     await db?.end();
   });
 
+  const s = {
+    intake: schemaOf('intake', namespace),
+    triage: schemaOf('triage', namespace),
+    routing: schemaOf('routing', namespace),
+    sla_monitor: schemaOf('sla-monitor', namespace),
+  };
   const scalar = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
 
   it('routes every inquiry exactly once: no ticket lost, none duplicated, one assignment and one pair of clocks each', async () => {
@@ -89,7 +96,7 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     const ids = [...tickets.values()];
     await waitFor(
       async () =>
-        (await scalar('SELECT count(*) AS n FROM routing.ticket_routes WHERE ticket_id = ANY($1)', [ids])) === INQUIRIES,
+        (await scalar(`SELECT count(*) AS n FROM ${s.routing}.ticket_routes WHERE ticket_id = ANY($1)`, [ids])) === INQUIRIES,
       {
         timeoutMs: 180_000,
         intervalMs: 500,
@@ -98,7 +105,7 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     );
     await waitFor(
       async () =>
-        (await scalar('SELECT count(*) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids])) === 2 * INQUIRIES,
+        (await scalar(`SELECT count(*) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`, [ids])) === 2 * INQUIRIES,
       {
         timeoutMs: 180_000,
         intervalMs: 500,
@@ -112,19 +119,19 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     await new Promise((r) => setTimeout(r, 2000));
 
     const counts = {
-      tickets: await scalar('SELECT count(*) AS n FROM intake.tickets WHERE id = ANY($1)', [ids]),
+      tickets: await scalar(`SELECT count(*) AS n FROM ${s.intake}.tickets WHERE id = ANY($1)`, [ids]),
       distinctTickets: new Set(ids).size,
-      triaged: await scalar('SELECT count(*) AS n FROM triage.triage_results WHERE ticket_id = ANY($1)', [ids]),
-      routes: await scalar('SELECT count(*) AS n FROM routing.ticket_routes WHERE ticket_id = ANY($1)', [ids]),
-      assignments: await scalar('SELECT count(*) AS n FROM routing.assignments WHERE ticket_id = ANY($1)', [ids]),
-      clocks: await scalar('SELECT count(*) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)', [ids]),
+      triaged: await scalar(`SELECT count(*) AS n FROM ${s.triage}.triage_results WHERE ticket_id = ANY($1)`, [ids]),
+      routes: await scalar(`SELECT count(*) AS n FROM ${s.routing}.ticket_routes WHERE ticket_id = ANY($1)`, [ids]),
+      assignments: await scalar(`SELECT count(*) AS n FROM ${s.routing}.assignments WHERE ticket_id = ANY($1)`, [ids]),
+      clocks: await scalar(`SELECT count(*) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`, [ids]),
       distinctClocks: await scalar(
-        'SELECT count(DISTINCT (ticket_id, kind)) AS n FROM sla_monitor.clocks WHERE ticket_id = ANY($1)',
+        `SELECT count(DISTINCT (ticket_id, kind)) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`,
         [ids],
       ),
       routedMessages: ids.reduce((n, id) => n + probe.of(Topics.TicketRouted, id).length, 0),
       routedEventIds: ids.reduce((n, id) => n + new Set(probe.of(Topics.TicketRouted, id).map((m) => m.envelope.id)).size, 0),
-      overCapacityAgents: await scalar('SELECT count(*) AS n FROM routing.agents WHERE open_tickets > capacity'),
+      overCapacityAgents: await scalar(`SELECT count(*) AS n FROM ${s.routing}.agents WHERE open_tickets > capacity`),
       deadLetters: probe.of(Topics.DeadLetter).length,
     };
     process.stdout.write(`${JSON.stringify({ metric: 'crash_test', inquiries: INQUIRIES, kills, ...counts })}\n`);

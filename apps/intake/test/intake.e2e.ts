@@ -40,7 +40,8 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
   const inquiry = { ...SAMPLE_INQUIRIES[0], environment: { os: 'Ubuntu 24.04', python: '3.12.3', appVersion: '0.4.2' } };
   const submit = (key: string | undefined, body: unknown = inquiry) =>
     http<{ ticketId: string }>(`${base}/v1/inquiries`, { body, headers: key ? { 'idempotency-key': key } : {} });
-  const ticketCount = async () => (await app.get(DataSource).query('SELECT count(*)::int AS n FROM intake.tickets'))[0].n;
+  const ticketCount = async () =>
+    (await app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${config.database.schema}.tickets`))[0].n;
 
   it('answers liveness and readiness with every dependency up', async () => {
     expect((await http(`${base}/health/live`)).status).toBe(200);
@@ -147,7 +148,7 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
       const marker = await submit(randomUUID());
       await probe.waitForEvent(Topics.InquiryReceived, marker.body.ticketId);
       const subjects = new Set(probe.of(Topics.InquiryReceived).map((m) => m.envelope.subject));
-      const ids = await app.get(DataSource).query('SELECT id FROM intake.tickets');
+      const ids = await app.get(DataSource).query(`SELECT id FROM ${config.database.schema}.tickets`);
       expect(subjects.size).toBe(ids.length);
     });
   });

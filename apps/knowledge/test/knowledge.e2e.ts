@@ -34,7 +34,7 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
   });
 
   it('seeds the shipped Chat App articles on a fresh database', async () => {
-    const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM knowledge.articles');
+    const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${config.database.schema}.articles`);
     expect(n).toBeGreaterThanOrEqual(40);
   });
 

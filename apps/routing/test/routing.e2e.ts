@@ -33,6 +33,7 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
   let app: INestApplication;
   let probe: EventProbe;
   let db: DataSource;
+  let schema: string;
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.TicketRouted]);
@@ -40,6 +41,7 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
     app = await createRoutingApp(config);
     await startServiceApp(app, config);
     db = app.get(DataSource);
+    schema = config.database.schema;
   });
 
   afterAll(async () => {
@@ -48,7 +50,7 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
   });
 
   const openTickets = async (agentId: string) =>
-    (await db.query('SELECT open_tickets AS n FROM routing.agents WHERE id = $1', [agentId]))[0].n as number;
+    (await db.query(`SELECT open_tickets AS n FROM ${schema}.agents WHERE id = $1`, [agentId]))[0].n as number;
 
   it('routes a triaged plugin problem to an L2 agent with score, confidence and rationale', async () => {
     const ticketId = randomUUID();
@@ -100,9 +102,9 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
     const second = await createRoutingApp(secondConfig);
     await startServiceApp(second, secondConfig);
     try {
-      await db.query(`UPDATE routing.agents SET capacity = open_tickets + 2 WHERE tier = 'L1'`);
+      await db.query(`UPDATE ${schema}.agents SET capacity = open_tickets + 2 WHERE tier = 'L1'`);
       const [{ slots }] = await db.query(
-        `SELECT sum(capacity - open_tickets)::int AS slots FROM routing.agents WHERE tier = 'L1'`,
+        `SELECT sum(capacity - open_tickets)::int AS slots FROM ${schema}.agents WHERE tier = 'L1'`,
       );
       const tickets = Array.from({ length: 40 }, () => randomUUID());
       await Promise.all(
@@ -122,10 +124,10 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
         (id) => (probe.of(Topics.TicketRouted, id)[0].envelope.data as { agentId: string | null }).agentId,
       );
       expect(placed).toHaveLength(slots);
-      const [{ over }] = await db.query('SELECT count(*)::int AS over FROM routing.agents WHERE open_tickets > capacity');
+      const [{ over }] = await db.query(`SELECT count(*)::int AS over FROM ${schema}.agents WHERE open_tickets > capacity`);
       expect(over).toBe(0);
       const [{ rows, distinct }] = await db.query(
-        'SELECT count(*)::int AS rows, count(DISTINCT ticket_id)::int AS distinct FROM routing.assignments WHERE ticket_id = ANY($1)',
+        `SELECT count(*)::int AS rows, count(DISTINCT ticket_id)::int AS distinct FROM ${schema}.assignments WHERE ticket_id = ANY($1)`,
         [tickets],
       );
       expect([rows, distinct]).toEqual([40, 40]);

@@ -9,9 +9,7 @@ export function assertTestDatabase(url: string): void {
   if (!/test/i.test(name)) throw new Error(`refusing to run tests against database "${name}": its name must contain "test"`);
 }
 
-const SCHEMAS = ['intake', 'triage', 'routing', 'escalation', 'sla_monitor', 'knowledge'];
-
-/** Creates the test database if needed and starts every run from empty service schemas. */
+/** Creates the test database if needed and starts every run with no schema left from earlier runs. */
 export default async function globalSetup(): Promise<void> {
   assertTestDatabase(TEST_DATABASE_URL);
   const url = new URL(TEST_DATABASE_URL);
@@ -23,6 +21,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const db = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await db.connect();
-  for (const schema of SCHEMAS) await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  const { rows } = await db.query(
+    `SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%'`,
+  );
+  for (const { nspname } of rows) await db.query(`DROP SCHEMA "${nspname}" CASCADE`);
   await db.end();
 }

@@ -8,11 +8,25 @@ export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * Each test file gets its own topic namespace (and with it consumer groups and timer queues), so
- * files never read each other's events even though they share one broker.
+ * Each test file gets its own topic namespace (and with it consumer groups, timer queues and
+ * database schemas), so files never see each other's events or rows though they share one
+ * broker and one database.
  */
 export function testNamespace(label: string): string {
   return `t${Date.now().toString(36)}-${label}-${randomUUID().slice(0, 6)}.`;
+}
+
+/** The database schema suffix that goes with a namespace: `intake_t1ab2c3d4_flow_9f8e7d`. */
+export function schemaSuffix(namespace: string): string {
+  return `_${namespace
+    .replace(/\.$/, '')
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()}`;
+}
+
+/** A service's schema name within a test namespace, for assertions that read its tables. */
+export function schemaOf(service: string, namespace: string): string {
+  return `${service.replace('-', '_')}${schemaSuffix(namespace)}`;
 }
 
 export function freePort(): Promise<number> {
@@ -37,6 +51,7 @@ export async function serviceEnv(namespace: string, extra: Record<string, string
     KAFKA_BROKERS: TEST_KAFKA_BROKERS,
     REDIS_URL: TEST_REDIS_URL,
     TOPIC_NAMESPACE: namespace,
+    DB_SCHEMA_SUFFIX: schemaSuffix(namespace),
     TOPIC_PARTITIONS: '3',
     HTTP_PORT: String(await freePort()),
     GRPC_PORT: String(await freePort()),

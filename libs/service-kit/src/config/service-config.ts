@@ -25,6 +25,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]*$/)
     .optional(),
+  /** Appended to the default schema name, so isolated stacks (one per test file) can share a database. */
+  DB_SCHEMA_SUFFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/)
+    .default(''),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   TOPIC_NAMESPACE: z
@@ -67,7 +72,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     service,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT ?? DEFAULT_PORTS[service].http },
     grpc: { host: e.GRPC_HOST, port: e.GRPC_PORT ?? DEFAULT_PORTS[service].grpc },
-    database: { url: e.DATABASE_URL, schema: e.DB_SCHEMA ?? service.replace('-', '_') },
+    database: { url: e.DATABASE_URL, schema: e.DB_SCHEMA ?? `${service.replace('-', '_')}${e.DB_SCHEMA_SUFFIX}` },
     redis: { url: e.REDIS_URL },
     kafka: {
       brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
