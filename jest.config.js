@@ -27,6 +27,7 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,e2e}/**/*.e2e.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
   ],
 };

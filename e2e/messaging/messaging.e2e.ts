@@ -20,21 +20,19 @@ import {
   HandlesEvent,
   MessagingModule,
 } from '@switchboard/messaging';
-import { loadServiceConfig, migrationSchema, ServiceKitModule } from '@switchboard/service-kit';
+import { loadServiceConfig, schemaMigration, ServiceKitModule } from '@switchboard/service-kit';
 import { EventProbe, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
-import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 
-class MessagingTestSchema1764230400000 implements MigrationInterface {
-  name = 'MessagingTestSchema1764230400000';
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+const MessagingTestSchema1764230400000 = schemaMigration('MessagingTestSchema1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     await runner.query(`CREATE TABLE "${schema}".effects (event_id uuid, ticket_id uuid, note text)`);
-  }
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP SCHEMA "${migrationSchema(runner)}" CASCADE`);
-  }
-}
+  },
+  async down(runner, schema) {
+    await runner.query(`DROP SCHEMA "${schema}" CASCADE`);
+  },
+});
 
 /** Behaviour switch for the handler under test, keyed by ticket id. */
 const plan = new Map<string, { failTimes: number; delayMs?: number }>();

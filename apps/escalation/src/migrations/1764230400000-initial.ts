@@ -1,12 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@switchboard/messaging';
-import { migrationSchema } from '@switchboard/service-kit';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaMigration } from '@switchboard/service-kit';
 
-export class Initial1764230400000 implements MigrationInterface {
-  name = 'Initial1764230400000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+export const Initial1764230400000 = schemaMigration('Initial1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     // One escalation out of each tier per ticket: a first-response and a resolution breach at the
     // same tier, or two instances handling them, still move the ticket up only once.
@@ -22,11 +18,10 @@ export class Initial1764230400000 implements MigrationInterface {
         escalated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (ticket_id, from_tier)
       )`);
-  }
+  },
 
-  async down(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+  async down(runner, schema) {
     await runner.query(`DROP TABLE "${schema}".escalations`);
     await dropMessagingTables(runner, schema);
-  }
-}
+  },
+});

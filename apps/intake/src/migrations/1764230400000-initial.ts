@@ -1,12 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@switchboard/messaging';
-import { migrationSchema } from '@switchboard/service-kit';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaMigration } from '@switchboard/service-kit';
 
-export class Initial1764230400000 implements MigrationInterface {
-  name = 'Initial1764230400000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+export const Initial1764230400000 = schemaMigration('Initial1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     await runner.query(`
       CREATE TABLE "${schema}".tickets (
@@ -37,12 +33,11 @@ export class Initial1764230400000 implements MigrationInterface {
         data jsonb NOT NULL DEFAULT '{}'::jsonb
       )`);
     await runner.query(`CREATE INDEX timeline_entries_ticket_idx ON "${schema}".timeline_entries (ticket_id, at, id)`);
-  }
+  },
 
-  async down(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+  async down(runner, schema) {
     await runner.query(`DROP TABLE "${schema}".timeline_entries`);
     await runner.query(`DROP TABLE "${schema}".tickets`);
     await dropMessagingTables(runner, schema);
-  }
-}
+  },
+});

@@ -1,12 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@switchboard/messaging';
-import { migrationSchema } from '@switchboard/service-kit';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaMigration } from '@switchboard/service-kit';
 
-export class Initial1764230400000 implements MigrationInterface {
-  name = 'Initial1764230400000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+export const Initial1764230400000 = schemaMigration('Initial1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     await runner.query(`
       CREATE TABLE "${schema}".articles (
@@ -31,12 +27,11 @@ export class Initial1764230400000 implements MigrationInterface {
         article_ids text[] NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-  }
+  },
 
-  async down(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+  async down(runner, schema) {
     await runner.query(`DROP TABLE "${schema}".suggestions`);
     await runner.query(`DROP TABLE "${schema}".articles`);
     await dropMessagingTables(runner, schema);
-  }
-}
+  },
+});

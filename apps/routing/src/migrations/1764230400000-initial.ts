@@ -1,12 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@switchboard/messaging';
-import { migrationSchema } from '@switchboard/service-kit';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaMigration } from '@switchboard/service-kit';
 
-export class Initial1764230400000 implements MigrationInterface {
-  name = 'Initial1764230400000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+export const Initial1764230400000 = schemaMigration('Initial1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     // The CHECK is the last line of defence: no code path can push an agent past capacity.
     await runner.query(`
@@ -46,13 +42,12 @@ export class Initial1764230400000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (ticket_id, version)
       )`);
-  }
+  },
 
-  async down(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+  async down(runner, schema) {
     await runner.query(`DROP TABLE "${schema}".assignments`);
     await runner.query(`DROP TABLE "${schema}".ticket_routes`);
     await runner.query(`DROP TABLE "${schema}".agents`);
     await dropMessagingTables(runner, schema);
-  }
-}
+  },
+});

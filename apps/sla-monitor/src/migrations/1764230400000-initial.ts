@@ -1,12 +1,8 @@
 import { createMessagingTables, dropMessagingTables } from '@switchboard/messaging';
-import { migrationSchema } from '@switchboard/service-kit';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaMigration } from '@switchboard/service-kit';
 
-export class Initial1764230400000 implements MigrationInterface {
-  name = 'Initial1764230400000';
-
-  async up(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+export const Initial1764230400000 = schemaMigration('Initial1764230400000', {
+  async up(runner, schema) {
     await createMessagingTables(runner, schema);
     await runner.query(`
       CREATE TABLE "${schema}".sla_tickets (
@@ -42,13 +38,12 @@ export class Initial1764230400000 implements MigrationInterface {
         fired_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (clock_id, threshold)
       )`);
-  }
+  },
 
-  async down(runner: QueryRunner): Promise<void> {
-    const schema = migrationSchema(runner);
+  async down(runner, schema) {
     await runner.query(`DROP TABLE "${schema}".clock_milestones`);
     await runner.query(`DROP TABLE "${schema}".clocks`);
     await runner.query(`DROP TABLE "${schema}".sla_tickets`);
     await dropMessagingTables(runner, schema);
-  }
-}
+  },
+});

@@ -1,4 +1,4 @@
-import { DataSource, type MixedList, type QueryRunner } from 'typeorm';
+import { DataSource, type MigrationInterface, type MixedList, type QueryRunner } from 'typeorm';
 
 export interface DatabaseOptions {
   url: string;
@@ -49,4 +49,25 @@ export function migrationSchema(runner: QueryRunner): string {
   const schema = (runner.connection.options as { schema?: string }).schema;
   if (!schema) throw new Error('migrations need a DataSource with a schema');
   return schema;
+}
+
+export interface SchemaMigrationSteps {
+  up(runner: QueryRunner, schema: string): Promise<void>;
+  down(runner: QueryRunner, schema: string): Promise<void>;
+}
+
+/**
+ * A TypeORM migration whose steps receive the service's schema name. `name` must end in the
+ * migration's timestamp: TypeORM orders and records migrations by it.
+ */
+export function schemaMigration(name: string, steps: SchemaMigrationSteps): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    readonly name = name;
+    up(runner: QueryRunner) {
+      return steps.up(runner, migrationSchema(runner));
+    }
+    down(runner: QueryRunner) {
+      return steps.down(runner, migrationSchema(runner));
+    }
+  };
 }
