@@ -49,23 +49,26 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
     const startedAt = Date.now();
     const posted = await Promise.all(
       Array.from({ length: count }, async (_, i) => {
-        const sent = Date.now();
         const res = await post({ ...SAMPLE_INQUIRIES[i % SAMPLE_INQUIRIES.length], customer: { id: `cust-${i}` } });
         expect(res.status).toBe(202);
-        return { id: res.body.ticketId, sent };
+        return { id: res.body.ticketId };
       }),
     );
+    // Latency is read from the timeline the services wrote (received -> last of triaged, routed,
+    // clocks started, suggested), so the polling below does not inflate it.
     const latencies: number[] = [];
     await Promise.all(
-      posted.map(async ({ id, sent }) => {
+      posted.map(async ({ id }) => {
         const t = await waitFor(
           async () => {
             const v = await view(id);
             return complete(v) ? v : undefined;
           },
-          { timeoutMs: 60_000, intervalMs: 50, what: `ticket ${id} to be routed with clocks and suggestions` },
+          { timeoutMs: 60_000, intervalMs: 250, what: `ticket ${id} to be routed with clocks and suggestions` },
         );
-        latencies.push(Date.now() - sent);
+        const at = (type: string) => Math.max(...t.timeline.filter((e) => e.type === type).map((e) => Date.parse(e.at)));
+        const done = Math.max(at('triaged'), at('routed'), at('sla_clock_started'), at('knowledge_suggested'));
+        latencies.push(done - at('received'));
         expect(t.triage).not.toBeNull();
         expect(['L1', 'L2', 'L3', 'L4']).toContain(t.routing!.tier);
       }),
@@ -80,9 +83,9 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
         metric: 'e2e_inquiry_to_routed_with_clocks_and_suggestions',
         inquiries: count,
         total_ms: total,
-        ms_per_inquiry_throughput: Math.round(total / count),
-        latency_p50_ms: latencies[Math.floor(count / 2)],
-        latency_max_ms: latencies[count - 1],
+        wall_ms_per_inquiry: Math.round(total / count),
+        pipeline_latency_p50_ms: latencies[Math.floor(count / 2)],
+        pipeline_latency_max_ms: latencies[count - 1],
         with_suggestions: withSuggestions,
       })}\n`,
     );
