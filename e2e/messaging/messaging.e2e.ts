@@ -18,6 +18,7 @@ import {
   type EventHandler,
   type HandlerContext,
   HandlesEvent,
+  InboxRetention,
   MessagingModule,
 } from '@switchboard/messaging';
 import { loadServiceConfig, schemaMigration, ServiceKitModule } from '@switchboard/service-kit';
@@ -197,6 +198,18 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     expect(bad.headers['dlq-error-code']).toBe('CONTRACT.INVALID_PAYLOAD');
     expect(bad.headers['dlq-reason']).toContain('channel');
     expect(bad.headers['dlq-original-topic']).toBe(`${namespace}${Topics.InquiryReceived}`);
+  });
+
+  it('forgets processed event ids only after the retention window', async () => {
+    const old = randomUUID();
+    const fresh = randomUUID();
+    await dataSource.query(
+      `INSERT INTO msgtest.inbox (consumer_group, event_id, topic, processed_at) VALUES ('g', $1, 't', now() - interval '30 days'), ('g', $2, 't', now())`,
+      [old, fresh],
+    );
+    expect(await app.get(InboxRetention).purge()).toBeGreaterThanOrEqual(1);
+    const left = await dataSource.query(`SELECT event_id FROM msgtest.inbox WHERE event_id = ANY($1)`, [[old, fresh]]);
+    expect(left.map((r: { event_id: string }) => r.event_id)).toEqual([fresh]);
   });
 
   it('finishes in-flight work before shutting down', async () => {

@@ -9,3 +9,4 @@ export * from './outbox/outbox-relay.js';
 export * from './inbox/decode.js';
 export * from './kafka/kafka-client.js';
 export * from './kafka/topic-admin.js';
+export * from './inbox/inbox-retention.js';

@@ -12,6 +12,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ReadinessRegistry, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { EventConsumerHost } from './inbox/event-consumer.host.js';
+import { INBOX_PURGE_INTERVAL_MS, InboxRetention } from './inbox/inbox-retention.js';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client.js';
 import { ensureTopics } from './kafka/topic-admin.js';
 import { KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
@@ -25,6 +26,7 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
 @Injectable()
 class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private admin: Admin | undefined;
+  private inboxPurge: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -33,6 +35,7 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     private readonly readiness: ReadinessRegistry,
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumerHost,
+    private readonly inbox: InboxRetention,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -54,9 +57,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
     await this.producer.connect();
     await this.relay.start();
     await this.consumers.start();
+    this.inboxPurge = setInterval(() => void this.inbox.purge(), INBOX_PURGE_INTERVAL_MS);
+    this.inboxPurge.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.inboxPurge);
     await this.consumers.stop();
     await this.relay.stop();
     await this.producer.disconnect();
@@ -78,6 +84,7 @@ export function messagingOptionsFrom(config: ServiceConfig): MessagingOptions {
     concurrency: config.kafka.concurrency,
     relayBatchSize: 500,
     relayIdlePollMs: 250,
+    inboxRetentionDays: config.kafka.inboxRetentionDays,
   };
 }
 
@@ -97,6 +104,7 @@ export class MessagingModule {
         EventOutbox,
         OutboxRelay,
         EventConsumerHost,
+        InboxRetention,
       ],
       exports: [EventOutbox, OutboxRelay, MESSAGING_OPTIONS],
     };

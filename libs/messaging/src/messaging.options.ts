@@ -13,6 +13,8 @@ export interface MessagingOptions {
   concurrency: number;
   relayBatchSize: number;
   relayIdlePollMs: number;
+  /** Processed event ids older than this are forgotten; keep it above the topics' retention. */
+  inboxRetentionDays: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -35,8 +35,16 @@ export class TicketRepository {
     return manager.findOne(TicketEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  save(manager: EntityManager, ticket: TicketEntity): Promise<TicketEntity> {
-    return manager.save(TicketEntity, ticket);
+  /** Writes the projected state of a row already locked in this transaction (no read-before-write). */
+  async saveState(manager: EntityManager, ticket: TicketEntity): Promise<void> {
+    const { status, triage, routing, sla, suggestions } = ticket;
+    await manager.update(TicketEntity, { id: ticket.id }, {
+      status,
+      triage,
+      routing,
+      sla,
+      suggestions,
+    } as QueryDeepPartialEntity<TicketEntity>);
   }
 
   async appendTimeline(manager: EntityManager, ticketId: string, item: TimelineItem, eventId: string | null): Promise<void> {

@@ -44,12 +44,21 @@ export class EventOutbox {
       causationId: meta.causationId,
     });
     const { schema } = this.options;
+    // One round trip: the row, and a notification delivered only when the transaction commits,
+    // which is exactly when the relay can see the row.
     await manager.query(
-      `INSERT INTO "${schema}".outbox (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-      [envelope.id, definition.topic, meta.subject, JSON.stringify(envelope), JSON.stringify(headersFor(envelope))],
+      `WITH inserted AS (
+         INSERT INTO "${schema}".outbox (event_id, topic, message_key, payload, headers) VALUES ($1, $2, $3, $4, $5) RETURNING 1
+       ) SELECT pg_notify($6, '') FROM inserted`,
+      [
+        envelope.id,
+        definition.topic,
+        meta.subject,
+        JSON.stringify(envelope),
+        JSON.stringify(headersFor(envelope)),
+        outboxChannel(schema),
+      ],
     );
-    // Delivered only when the transaction commits, which is exactly when the relay can see the row.
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), '']);
     return envelope;
   }
 }

@@ -39,6 +39,7 @@ const envSchema = z.object({
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -56,6 +57,7 @@ export interface ServiceConfig {
     consumerGroup: string;
     maxAttempts: number;
     concurrency: number;
+    inboxRetentionDays: number;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -82,6 +84,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       consumerGroup: `${namespace}switchboard-${service}`,
       maxAttempts: e.CONSUMER_MAX_ATTEMPTS,
       concurrency: e.CONSUMER_CONCURRENCY,
+      inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -16,7 +16,7 @@ export class ProjectTicketEventUseCase {
     if (!ticket) throw new NonRetryableError('INTAKE.UNKNOWN_TICKET', `event ${event.id} names unknown ticket ${event.subject}`);
     const { state, timeline } = applyEvent(ticket, event);
     Object.assign(ticket, state);
-    await this.tickets.save(manager, ticket);
+    await this.tickets.saveState(manager, ticket);
     await this.tickets.appendTimeline(manager, ticket.id, timeline, event.id);
   }
 }

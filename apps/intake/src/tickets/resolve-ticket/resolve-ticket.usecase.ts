@@ -17,7 +17,7 @@ export class ResolveTicketUseCase {
       const ticket = openTicketOrFail(await this.tickets.lockById(manager, command.ticketId), command.ticketId);
       const resolvedAt = new Date().toISOString();
       ticket.status = 'resolved';
-      await this.tickets.save(manager, ticket);
+      await this.tickets.saveState(manager, ticket);
       const envelope = await this.outbox.append(
         manager,
         ticketResolvedEvent,

@@ -20,7 +20,7 @@ export class RespondToTicketUseCase {
       const ticket = openTicketOrFail(await this.tickets.lockById(manager, command.ticketId), command.ticketId);
       const respondedAt = new Date().toISOString();
       ticket.status = advance(ticket.status, 'waiting_on_customer');
-      await this.tickets.save(manager, ticket);
+      await this.tickets.saveState(manager, ticket);
       const envelope = await this.outbox.append(
         manager,
         ticketRespondedEvent,
