@@ -5,6 +5,7 @@ import { AgentEntity } from './agents/agent.entity.js';
 import { AssignmentModule } from './assignment/assignment.module.js';
 import type { RoutingConfig } from './config.js';
 import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { AgentsQueueOverrides1764316800000 } from './migrations/1764316800000-agents-queue-overrides.js';
 
 @Module({})
 export class AppModule {
@@ -12,7 +13,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forService({ config, entities: [AgentEntity], migrations: [Initial1764230400000] }),
+        ServiceKitModule.forService({
+          config,
+          entities: [AgentEntity],
+          migrations: [Initial1764230400000, AgentsQueueOverrides1764316800000],
+        }),
         MessagingModule.forService(),
         AssignmentModule,
       ],

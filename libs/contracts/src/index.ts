@@ -15,3 +15,6 @@ export * from './events/knowledge-suggested/knowledge-suggested.event.js';
 export * from './events/ticket-responded/ticket-responded.event.js';
 export * from './events/ticket-resolved/ticket-resolved.event.js';
 export * from './events/ticket-escalated/ticket-escalated.event.js';
+export * from './events/ticket-queued/ticket-queued.event.js';
+export * from './events/assignment-overridden/assignment-overridden.event.js';
+export * from './events/agent-status-changed/agent-status-changed.event.js';

@@ -10,6 +10,9 @@ import { ticketEscalatedEvent } from './events/ticket-escalated/ticket-escalated
 import { ticketResolvedEvent } from './events/ticket-resolved/ticket-resolved.event.js';
 import { ticketRespondedEvent } from './events/ticket-responded/ticket-responded.event.js';
 import { ticketRoutedEvent } from './events/ticket-routed/ticket-routed.event.js';
+import { ticketQueuedEvent } from './events/ticket-queued/ticket-queued.event.js';
+import { assignmentOverriddenEvent } from './events/assignment-overridden/assignment-overridden.event.js';
+import { agentStatusChangedEvent } from './events/agent-status-changed/agent-status-changed.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -23,6 +26,9 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ticketRespondedEvent,
   ticketResolvedEvent,
   ticketEscalatedEvent,
+  ticketQueuedEvent,
+  assignmentOverriddenEvent,
+  agentStatusChangedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -12,6 +12,9 @@ export const Topics = {
   TicketResponded: 'support.ticket.responded.v1',
   TicketResolved: 'support.ticket.resolved.v1',
   TicketEscalated: 'support.ticket.escalated.v1',
+  TicketQueued: 'support.ticket.queued.v1',
+  AssignmentOverridden: 'support.assignment.overridden.v1',
+  AgentStatusChanged: 'support.agent.status-changed.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 

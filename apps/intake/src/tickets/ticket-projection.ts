@@ -1,4 +1,5 @@
 import type {
+  AssignmentOverridden,
   EventEnvelope,
   InquiryTriaged,
   KnowledgeSuggested,
@@ -7,6 +8,7 @@ import type {
   SlaClockStopped,
   SlaWarning,
   TicketEscalated,
+  TicketQueued,
   TicketRouted,
 } from '@switchboard/contracts';
 
@@ -136,6 +138,21 @@ export function applyEvent(state: TicketState, event: EventEnvelope): { state: T
           type: 'escalated',
           at,
           data: { fromTier: d.fromTier, toTier: d.toTier, trigger: d.trigger, reason: d.reason },
+        },
+      };
+    }
+    case 'ticket.queued.v1': {
+      const d = event.data as TicketQueued;
+      return { state: next, timeline: { type: 'queued', at, data: { tier: d.tier, position: d.position, reason: d.reason } } };
+    }
+    case 'assignment.overridden.v1': {
+      const d = event.data as AssignmentOverridden;
+      return {
+        state: next,
+        timeline: {
+          type: 'assignment_overridden',
+          at,
+          data: { fromAgentId: d.fromAgentId, toAgentId: d.toAgentId, supervisorId: d.supervisorId, reason: d.reason },
         },
       };
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  assignmentOverriddenEvent,
   type EventEnvelope,
   inquiryTriagedEvent,
   knowledgeSuggestedEvent,
@@ -8,6 +9,7 @@ import {
   slaClockStoppedEvent,
   slaWarningEvent,
   ticketEscalatedEvent,
+  ticketQueuedEvent,
   ticketRoutedEvent,
 } from '@switchboard/contracts';
 import { type EventHandler, type HandlerContext, HandlesEvent } from '@switchboard/messaging';
@@ -24,6 +26,8 @@ import { ProjectTicketEventUseCase } from './project-ticket-event/project-ticket
   slaBreachedEvent,
   knowledgeSuggestedEvent,
   ticketEscalatedEvent,
+  ticketQueuedEvent,
+  assignmentOverriddenEvent,
 )
 export class TicketProjectionKafkaHandler implements EventHandler {
   constructor(private readonly project: ProjectTicketEventUseCase) {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
 import type { RoutingConfig } from '../config.js';
+import { AgentRepository } from './agent.repository.js';
 import { DEFAULT_ROSTER } from './default-roster.js';
 
 @Injectable()
@@ -10,6 +11,7 @@ export class RosterSeeder implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly agents: AgentRepository,
     @Inject(SERVICE_CONFIG) private readonly config: RoutingConfig,
   ) {}
 
@@ -22,13 +24,17 @@ export class RosterSeeder implements OnApplicationBootstrap {
       const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM "${schema}".agents`);
       if (count > 0) return;
       for (const a of DEFAULT_ROSTER) {
-        await manager.query(`INSERT INTO "${schema}".agents (id, name, tier, skills, capacity) VALUES ($1, $2, $3, $4, $5)`, [
-          a.id,
-          a.name,
-          a.tier,
-          a.skills,
-          a.capacity,
-        ]);
+        await this.agents.insert(manager, {
+          ...a,
+          tiers: [a.tier],
+          languages: ['en'],
+          channelCapacity: {},
+          status: 'online',
+          timezone: 'UTC',
+          workingHours: {},
+          shifts: [],
+          openTickets: 0,
+        });
       }
       this.logger.log(`seeded ${DEFAULT_ROSTER.length} agents`);
     });

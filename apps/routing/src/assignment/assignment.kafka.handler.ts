@@ -7,6 +7,8 @@ import {
   ticketEscalatedEvent,
   type TicketResolved,
   ticketResolvedEvent,
+  type TicketResponded,
+  ticketRespondedEvent,
 } from '@switchboard/contracts';
 import { type EventHandler, type HandlerContext, HandlesEvent } from '@switchboard/messaging';
 import { ReleaseTicketUseCase } from './release-ticket/release-ticket.usecase.js';
@@ -40,5 +42,15 @@ export class TicketResolvedKafkaHandler implements EventHandler {
 
   handle(event: EventEnvelope<TicketResolved>, context: HandlerContext): Promise<void> {
     return this.release.execute(event.data, context);
+  }
+}
+
+@Injectable()
+@HandlesEvent(ticketRespondedEvent)
+export class TicketRespondedKafkaHandler implements EventHandler {
+  constructor(private readonly release: ReleaseTicketUseCase) {}
+
+  handle(event: EventEnvelope<TicketResponded>, context: HandlerContext): Promise<void> {
+    return this.release.recordFirstResponse(event.data.ticketId, new Date(event.data.respondedAt), context);
   }
 }

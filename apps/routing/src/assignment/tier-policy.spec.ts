@@ -1,4 +1,7 @@
-import { nextTier, tierFor } from './tier-policy.js';
+import { nextTier, TierPolicy } from './tier-policy.js';
+
+const policy = new TierPolicy();
+const tierFor = (t: Parameters<TierPolicy['decide']>[0], level: 'standard' | 'enterprise') => policy.decide(t, level);
 
 const triage = (o: Partial<Record<'urgency' | 'category' | 'complexity' | 'component', string>>) => ({
   urgency: 'low',
@@ -23,6 +26,19 @@ describe('tier policy (SOP table)', () => {
 
   it('raises enterprise customers out of L1', () => {
     expect(tierFor(triage({}), 'enterprise').tier).toBe('L2');
+  });
+
+  it('follows a configured policy instead of the SOP table', () => {
+    const custom = new TierPolicy({
+      rules: [{ when: { component: ['llm-provider'], serviceLevel: ['premium'] }, tier: 'L3', reason: 'provider specialists' }],
+      fallback: { tier: 'L2', reason: 'everything else' },
+      minimumTier: {},
+    });
+    expect(custom.decide(triage({ component: 'llm-provider' }), 'premium')).toEqual({
+      tier: 'L3',
+      reason: 'provider specialists',
+    });
+    expect(custom.decide(triage({ component: 'llm-provider' }), 'standard').tier).toBe('L2');
   });
 
   it('escalates one tier at a time and stops at L4', () => {

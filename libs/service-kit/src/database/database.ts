@@ -1,4 +1,4 @@
-import { DataSource, type MigrationInterface, type MixedList, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type MigrationInterface, type MixedList, type QueryRunner } from 'typeorm';
 
 export interface DatabaseOptions {
   url: string;
@@ -70,4 +70,27 @@ export function schemaMigration(name: string, steps: SchemaMigrationSteps): new 
       return steps.down(runner, migrationSchema(runner));
     }
   };
+}
+
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * A transaction retried when PostgreSQL aborts it as a deadlock victim or a serialization
+ * failure: both mean "try again", and callers should not see them as errors.
+ */
+export async function transactionWithRetry<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 4,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      const code =
+        (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+    }
+  }
 }

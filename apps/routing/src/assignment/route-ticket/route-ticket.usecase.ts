@@ -1,14 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { type InquiryTriaged, ticketRoutedEvent } from '@switchboard/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { InquiryTriaged } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
-import { explainAssignment } from '../assignment-decision.js';
 import { AssignmentRepository } from '../assignment.repository.js';
-import { tierFor } from '../tier-policy.js';
+import { queuePriority } from '../queue-priority.js';
+import { TicketPlacement } from '../ticket-placement.js';
+import { TierPolicy } from '../tier-policy.js';
 
-/** First placement of a triaged ticket: tier by the SOP table, then the least-loaded agent. */
+/** First placement of a triaged ticket: tier by policy, then the best-scoring free agent or the queue. */
 @Injectable()
 export class RouteTicketUseCase {
-  constructor(private readonly assignments: AssignmentRepository) {}
+  constructor(
+    private readonly repo: AssignmentRepository,
+    private readonly placement: TicketPlacement,
+    @Inject(TierPolicy) private readonly policy: TierPolicy,
+  ) {}
 
   async execute(triaged: InquiryTriaged, context: HandlerContext): Promise<void> {
     const { manager } = context;
@@ -19,8 +24,8 @@ export class RouteTicketUseCase {
       component: triaged.component.label,
       confidence: triaged.confidence,
     };
-    const { tier, reason } = tierFor(triage, triaged.serviceLevel);
-    const created = await this.assignments.createRoute(manager, {
+    const { tier, reason } = this.policy.decide(triage, triaged.serviceLevel);
+    const created = await this.repo.createRoute(manager, {
       ticketId: triaged.ticketId,
       tier,
       agentId: null,
@@ -28,35 +33,18 @@ export class RouteTicketUseCase {
       state: 'open',
       triage,
       serviceLevel: triaged.serviceLevel,
+      channel: triaged.channel ?? null,
+      priority: queuePriority(triage.urgency, triaged.serviceLevel),
+      queuedAt: null,
+      queueRank: null,
+      firstRespondedAt: null,
+      correlationId: context.cause.correlationId,
     });
     if (!created) return;
-    const agent = await this.assignments.claimAgent(manager, tier);
-    const decision = explainAssignment(tier, reason, agent, triaged.confidence);
-    await this.assignments.updateRoute(manager, {
-      ticketId: triaged.ticketId,
-      tier,
-      agentId: decision.agentId,
-      version: 1,
-      state: 'open',
-      triage,
-      serviceLevel: triaged.serviceLevel,
-    });
-    await this.assignments.recordAssignment(manager, {
-      ticketId: triaged.ticketId,
-      version: 1,
-      tier,
-      ...decision,
-      reason: 'initial',
-    });
-    await context.emit(ticketRoutedEvent, {
-      ticketId: triaged.ticketId,
-      tier,
-      agentId: decision.agentId,
-      assignmentVersion: 1,
-      score: decision.score,
-      confidence: decision.confidence,
-      rationale: decision.rationale,
-      reason: 'initial',
-    });
+    const route = await this.repo.lockRoute(manager, triaged.ticketId);
+    if (!route) throw new Error(`route of ${triaged.ticketId} vanished inside its own transaction`);
+    await this.placement.place(manager, { route, version: 1, reason: 'initial', tierReason: reason }, (d, data) =>
+      context.emit(d, data),
+    );
   }
 }

@@ -24,8 +24,14 @@ export class StartClocksUseCase {
     const { manager, cause } = context;
     const ticket = await this.clocks.lockTicket(manager, routed.ticketId);
     if (ticket.resolvedAt || routed.assignmentVersion <= ticket.routedVersion) return;
+    const running = await this.clocks.running(manager, routed.ticketId, ['first_response', 'resolution']);
+    // Targets belong to the tier: a new agent in the same tier (queue, rebalance, override) keeps the clocks.
+    if (running.length > 0 && running.every((c) => c.tier === routed.tier)) {
+      await this.clocks.saveTicket(manager, { ...ticket, routedVersion: routed.assignmentVersion });
+      return;
+    }
     const now = new Date();
-    for (const old of await this.clocks.running(manager, routed.ticketId, ['first_response', 'resolution'])) {
+    for (const old of running) {
       await this.clocks.stop(manager, old.id, now, 'rerouted', now <= new Date(old.dueAt));
       await context.emit(slaClockStoppedEvent, {
         ticketId: routed.ticketId,

@@ -31,6 +31,7 @@ export class ClassifyInquiryUseCase {
       sentiment: label('sentiment'),
       confidence: result.confidence,
       serviceLevel: inquiry.customer.serviceLevel,
+      channel: inquiry.channel,
       rationale: result.rationale,
       modelVersion: result.modelVersion,
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../../define-event.js';
 import { Topics } from '../../topics.js';
-import { labelSchema, serviceLevelSchema, ticketIdSchema } from '../../vocabulary.js';
+import { channelSchema, labelSchema, serviceLevelSchema, ticketIdSchema } from '../../vocabulary.js';
 
 const confidence = z.number().min(0).max(1);
 const field = z.object({ label: labelSchema, confidence });
@@ -18,6 +18,8 @@ export const inquiryTriagedEvent = defineEvent(
     sentiment: field,
     confidence,
     serviceLevel: serviceLevelSchema,
+    /** Added after v1 shipped; optional so older producers stay valid. Per-channel capacity uses it. */
+    channel: channelSchema.optional(),
     rationale: z.string(),
     modelVersion: z.string().min(1),
   }),

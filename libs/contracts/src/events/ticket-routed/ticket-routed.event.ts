@@ -14,7 +14,8 @@ export const ticketRoutedEvent = defineEvent(
     score: z.number(),
     confidence: z.number().min(0).max(1),
     rationale: z.array(z.string()),
-    reason: z.enum(['initial', 'escalation', 'rebalance', 'override']),
+    /** `queue`: assigned when capacity freed up for a ticket that was waiting. */
+    reason: z.enum(['initial', 'queue', 'escalation', 'rebalance', 'override']),
   }),
 );
 
