@@ -33,6 +33,7 @@ export class AssignmentQueries {
       version: route.version,
       state: route.state,
       queuePosition: position,
+      firstRespondedAt: route.firstRespondedAt,
       history: await this.repo.assignmentsOf(manager, ticketId),
     };
   }

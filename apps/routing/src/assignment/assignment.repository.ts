@@ -49,12 +49,13 @@ const ROUTE_COLUMNS = `ticket_id AS "ticketId", tier, agent_id AS "agentId", ver
   service_level AS "serviceLevel", channel, priority, queued_at AS "queuedAt", queue_rank AS "queueRank",
   first_responded_at AS "firstRespondedAt", correlation_id AS "correlationId"`;
 
+// Per-channel counts are only worth a look-up for agents that have per-channel limits.
 const CANDIDATE_COLUMNS = `a.id, a.name, a.tier, a.skills, a.languages, a.capacity, a.open_tickets AS "openTickets",
   a.channel_capacity AS "channelCapacity", a.last_assigned_at AS "lastAssignedAt", a.timezone,
   a.working_hours AS "workingHours", a.shifts,
-  coalesce((SELECT jsonb_object_agg(c.channel, c.n) FROM (
+  CASE WHEN a.channel_capacity = '{}'::jsonb THEN '{}'::jsonb ELSE coalesce((SELECT jsonb_object_agg(c.channel, c.n) FROM (
      SELECT channel, count(*) AS n FROM "%s".ticket_routes r
-      WHERE r.agent_id = a.id AND r.state = 'open' AND r.channel IS NOT NULL GROUP BY channel) c), '{}') AS "openByChannel"`;
+      WHERE r.agent_id = a.id AND r.state = 'open' AND r.channel IS NOT NULL GROUP BY channel) c), '{}') END AS "openByChannel"`;
 
 /** Every read and write of routing's tables; the guarantees live in the SQL comments below. */
 @Injectable()
