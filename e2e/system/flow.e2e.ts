@@ -114,6 +114,27 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
     expect(routedVersions).toEqual(expect.arrayContaining([1, 2]));
   });
 
+  it('shows a supervisor override from routing in the ticket view', async () => {
+    const { ticketId } = (await post(SAMPLE_INQUIRIES[5])).body;
+    const routedView = await waitFor(async () => {
+      const v = await view(ticketId);
+      return v.routing?.agentId ? v : undefined;
+    });
+    const agents = await http<{ id: string; status: string }[]>(
+      `${system.routing.httpUrl}/v1/agents?tier=${routedView.routing!.tier}&status=online`,
+    );
+    const target = agents.body.find((a) => a.id !== routedView.routing!.agentId)!.id;
+    const res = await http(`${system.routing.httpUrl}/v1/assignments/${ticketId}/override`, {
+      body: { agentId: target, supervisorId: 'sup-1', reason: 'better fit for this customer' },
+    });
+    expect(res.status).toBe(200);
+    const moved = await waitFor(async () => {
+      const v = await view(ticketId);
+      return v.routing?.agentId === target && v.timeline.some((e) => e.type === 'assignment_overridden') ? v : undefined;
+    });
+    expect(moved.routing!.tier).toBe(routedView.routing!.tier);
+  });
+
   it('stops the clocks when an agent responds and resolves', async () => {
     const { ticketId } = (await post(SAMPLE_INQUIRIES[3])).body;
     await waitFor(async () => complete(await view(ticketId)));

@@ -6,6 +6,7 @@ import { AssignmentModule } from './assignment/assignment.module.js';
 import type { RoutingConfig } from './config.js';
 import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
 import { AgentsQueueOverrides1764316800000 } from './migrations/1764316800000-agents-queue-overrides.js';
+import { Teams1764403200000 } from './migrations/1764403200000-teams.js';
 
 @Module({})
 export class AppModule {
@@ -16,7 +17,7 @@ export class AppModule {
         ServiceKitModule.forService({
           config,
           entities: [AgentEntity],
-          migrations: [Initial1764230400000, AgentsQueueOverrides1764316800000],
+          migrations: [Initial1764230400000, AgentsQueueOverrides1764316800000, Teams1764403200000],
         }),
         MessagingModule.forService(),
         AssignmentModule,

@@ -113,6 +113,32 @@ describe('routing: agents, queue, overrides and rebalancing against the real ser
     expect((await http(`${base}/v1/agents/crud-1`)).body).toMatchObject({ code: 'ROUTING.AGENT_NOT_FOUND' });
   });
 
+  it('groups agents in teams with their combined load', async () => {
+    const team = await http(`${base}/v1/teams`, { body: { id: 'plugins', name: 'Plugin squad' } });
+    expect(team.status).toBe(201);
+    expect((await http(`${base}/v1/teams`, { body: { id: 'plugins', name: 'again' } })).body).toMatchObject({
+      code: 'ROUTING.TEAM_EXISTS',
+    });
+    await http(`${base}/v1/agents`, { body: { id: 'team-1', name: 'Tess', tier: 'L2', capacity: 7, teamId: 'plugins' } });
+    const noTeam = await http(`${base}/v1/agents`, {
+      body: { id: 'team-2', name: 'Nope', tier: 'L2', capacity: 1, teamId: 'ghosts' },
+    });
+    expect([noTeam.status, noTeam.body.code]).toEqual([422, 'ROUTING.TEAM_NOT_FOUND']);
+    const view = await http(`${base}/v1/teams/plugins`);
+    expect(view.body).toMatchObject({ name: 'Plugin squad', capacity: 7, members: [{ id: 'team-1', tier: 'L2' }] });
+    expect((await http(`${base}/v1/teams/plugins`, { method: 'DELETE' })).body).toMatchObject({ code: 'ROUTING.TEAM_NOT_EMPTY' });
+    await http(`${base}/v1/agents/team-1`, { method: 'PATCH', body: { teamId: null } });
+    expect((await http(`${base}/v1/teams/plugins`, { method: 'DELETE' })).status).toBe(204);
+    const client = grpcClient('routing.proto', 'switchboard.routing.v1', 'RoutingService', config.grpc.port);
+    try {
+      await client.CreateTeam({ id: 'nights', name: 'Night shift' });
+      expect((await client.ListTeams({})).teams).toEqual([expect.objectContaining({ id: 'nights', memberIds: [] })]);
+      await expect(client.GetTeam({ id: 'plugins' })).rejects.toMatchObject({ code: 5 });
+    } finally {
+      client.close();
+    }
+  });
+
   it('queues what nobody can take, with visible positions by priority, and assigns as capacity frees', async () => {
     for (const id of ['agent-l4-01', 'agent-l4-02', 'agent-l4-03']) {
       await http(`${base}/v1/agents/${id}`, { method: 'PATCH', body: { capacity: 0 } });

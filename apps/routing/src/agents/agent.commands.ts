@@ -24,6 +24,10 @@ const profileFields = {
   timezone: z.string().refine(isValidTimezone, 'an IANA time zone such as Europe/Berlin'),
   workingHours,
   shifts: z.array(shift).max(200),
+  teamId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{1,63}$/)
+    .nullable(),
 };
 
 const createSchema = z
@@ -36,6 +40,7 @@ const createSchema = z
     timezone: profileFields.timezone.default('UTC'),
     workingHours: workingHours.default({}),
     shifts: profileFields.shifts.default([]),
+    teamId: profileFields.teamId.default(null),
     status: agentStatusSchema.default('online'),
   })
   .strict();

@@ -20,6 +20,7 @@ export class AgentEntity {
   @Column('jsonb', { name: 'working_hours' }) workingHours!: WeeklyHours;
   @Column('jsonb') shifts!: Shift[];
   @Column('timestamptz', { name: 'last_assigned_at', nullable: true }) lastAssignedAt!: Date | null;
+  @Column('text', { name: 'team_id', nullable: true }) teamId!: string | null;
   @Column('timestamptz', { name: 'deleted_at', nullable: true }) deletedAt!: Date | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

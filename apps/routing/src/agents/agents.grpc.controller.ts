@@ -21,6 +21,7 @@ interface AgentMessage {
   workingHoursJson: string;
   shiftsJson: string;
   status: string;
+  teamId: string;
 }
 
 const toMessage = (a: AgentEntity) => ({
@@ -29,6 +30,7 @@ const toMessage = (a: AgentEntity) => ({
   workingHoursJson: JSON.stringify(a.workingHours),
   shiftsJson: JSON.stringify(a.shifts),
   lastAssignedAt: a.lastAssignedAt?.toISOString() ?? '',
+  teamId: a.teamId ?? '',
 });
 
 /** proto3 sends empty strings and lists for absent fields; those become absent again here. */
@@ -47,6 +49,7 @@ function fromMessage(m: Partial<AgentMessage>): Record<string, unknown> {
     workingHours: parse(m.workingHoursJson),
     shifts: parse(m.shiftsJson),
     status: m.status || undefined,
+    teamId: m.teamId || undefined,
   };
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }

@@ -24,9 +24,19 @@ import { RerouteTicketUseCase } from './reroute-ticket/reroute-ticket.usecase.js
 import { RouteTicketUseCase } from './route-ticket/route-ticket.usecase.js';
 import { TicketPlacement } from './ticket-placement.js';
 import { TierPolicy } from './tier-policy.js';
+import { ManageTeamsUseCase } from '../teams/manage-teams.usecase.js';
+import { TeamsGrpcController } from '../teams/teams.grpc.controller.js';
+import { TeamsHttpController } from '../teams/teams.http.controller.js';
 
 @Module({
-  controllers: [AssignmentHttpController, AssignmentGrpcController, AgentsHttpController, AgentsGrpcController],
+  controllers: [
+    AssignmentHttpController,
+    AssignmentGrpcController,
+    AgentsHttpController,
+    AgentsGrpcController,
+    TeamsHttpController,
+    TeamsGrpcController,
+  ],
   providers: [
     {
       provide: TierPolicy,
@@ -45,6 +55,7 @@ import { TierPolicy } from './tier-policy.js';
     OverrideAssignmentUseCase,
     ManageAgentsUseCase,
     SetAgentStatusUseCase,
+    ManageTeamsUseCase,
     InquiryTriagedKafkaHandler,
     TicketEscalatedKafkaHandler,
     TicketResolvedKafkaHandler,
