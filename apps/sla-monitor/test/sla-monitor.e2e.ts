@@ -83,6 +83,23 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
     expect(probe.of(Topics.SlaClockStarted, ticketId)).toHaveLength(2);
   });
 
+  it('keeps the clocks when a ticket changes agent within its tier, restarts them for a new tier', async () => {
+    const ticketId = randomUUID();
+    await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId, 'L2', 1));
+    await waitFor(async () => probe.of(Topics.SlaClockStarted, ticketId).length === 2);
+    await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, {
+      ...routed(ticketId, 'L2', 2),
+      agentId: 'agent-l2-02',
+    });
+    await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId, 'L3', 3));
+    await waitFor(async () => probe.of(Topics.SlaClockStarted, ticketId).length === 4, { what: 'L3 clocks' });
+    const tiers = probe.of(Topics.SlaClockStarted, ticketId).map((m) => (m.envelope.data as { tier: string }).tier);
+    expect(tiers).toEqual(['L2', 'L2', 'L3', 'L3']);
+    await waitFor(async () => probe.of(Topics.SlaClockStopped, ticketId).length === 2, { what: 'L2 clocks to stop' });
+    const stopped = probe.of(Topics.SlaClockStopped, ticketId).map((m) => (m.envelope.data as { reason: string }).reason);
+    expect(stopped).toEqual(['rerouted', 'rerouted']);
+  });
+
   it('stops the first-response clock on a response: no warning after it, no breach', async () => {
     const ticketId = randomUUID();
     await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId));
