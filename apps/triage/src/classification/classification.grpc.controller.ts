@@ -1,14 +1,14 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { grpcCall } from '@switchboard/service-kit';
 import { ClassifyTextCommand } from './classify-inquiry/classify-text.command.js';
 import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
-import { RulesClassifier } from './rules-classifier.js';
+import { TRIAGE_CLASSIFIER, type TriageRunnable } from './llm/triage-classifier.js';
 
 @Controller()
 export class ClassificationGrpcController {
   constructor(
-    private readonly classifier: RulesClassifier,
+    @Inject(TRIAGE_CLASSIFIER) private readonly classifier: TriageRunnable,
     private readonly getTriage: GetTriageUseCase,
   ) {}
 
@@ -16,7 +16,7 @@ export class ClassificationGrpcController {
   classify(req: { subject: string; body: string }) {
     return grpcCall(async () => {
       const command = ClassifyTextCommand.create({ subject: req.subject, body: req.body });
-      return this.classifier.classify({ subject: command.subject, body: command.body });
+      return this.classifier.invoke({ subject: command.subject, body: command.body });
     });
   }
 

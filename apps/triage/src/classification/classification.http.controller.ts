@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ClassifyTextCommand } from './classify-inquiry/classify-text.command.js';
 import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
-import { RulesClassifier } from './rules-classifier.js';
+import { TRIAGE_CLASSIFIER, type TriageRunnable } from './llm/triage-classifier.js';
 
 @Controller('v1/triage')
 export class ClassificationHttpController {
   constructor(
-    private readonly classifier: RulesClassifier,
+    @Inject(TRIAGE_CLASSIFIER) private readonly classifier: TriageRunnable,
     private readonly getTriage: GetTriageUseCase,
   ) {}
 
@@ -14,7 +14,7 @@ export class ClassificationHttpController {
   @HttpCode(200)
   classify(@Body() body: unknown) {
     const command = ClassifyTextCommand.create(body);
-    return this.classifier.classify({ subject: command.subject, body: command.body });
+    return this.classifier.invoke({ subject: command.subject, body: command.body });
   }
 
   @Get(':ticketId')

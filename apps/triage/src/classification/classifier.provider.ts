@@ -1,11 +1,21 @@
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { TriageConfig } from '../config.js';
 import { chatAppTaxonomy } from './chat-app.taxonomy.js';
+import { createChatModel } from './llm/chat-model.factory.js';
+import { TRIAGE_CLASSIFIER, triageClassifier } from './llm/triage-classifier.js';
 import { RulesClassifier } from './rules-classifier.js';
 import { loadTaxonomy } from './taxonomy.js';
 
 export const classifierProvider = {
-  provide: RulesClassifier,
-  useFactory: (config: TriageConfig) => new RulesClassifier(loadTaxonomy(config.taxonomyFile, chatAppTaxonomy)),
+  provide: TRIAGE_CLASSIFIER,
+  useFactory: async (config: TriageConfig) => {
+    const taxonomy = loadTaxonomy(config.taxonomyFile, chatAppTaxonomy);
+    const hosted = await createChatModel(config.llm);
+    return triageClassifier({
+      local: new RulesClassifier(taxonomy),
+      taxonomy,
+      hosted: hosted && { ...hosted, timeoutMs: config.llm.timeoutMs },
+    });
+  },
   inject: [SERVICE_CONFIG],
 };

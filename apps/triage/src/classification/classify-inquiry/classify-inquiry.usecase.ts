@@ -1,17 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type InquiryReceived, inquiryTriagedEvent } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
-import { RulesClassifier } from '../rules-classifier.js';
+import { TRIAGE_CLASSIFIER, type TriageRunnable } from '../llm/triage-classifier.js';
 import { TRIAGE_FIELDS } from '../taxonomy.js';
 import { TriageResultEntity } from '../triage-result.entity.js';
 
 /** Classifies a received inquiry, stores the result and emits `inquiry triaged` in one transaction. */
 @Injectable()
 export class ClassifyInquiryUseCase {
-  constructor(private readonly classifier: RulesClassifier) {}
+  constructor(@Inject(TRIAGE_CLASSIFIER) private readonly classifier: TriageRunnable) {}
 
   async execute(inquiry: InquiryReceived, context: HandlerContext): Promise<void> {
-    const result = this.classifier.classify({ subject: inquiry.subject, body: inquiry.body });
+    const result = await this.classifier.invoke({ subject: inquiry.subject, body: inquiry.body });
     const fields = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, result[f]])) as TriageResultEntity['fields'];
     await context.manager.insert(TriageResultEntity, {
       ticketId: inquiry.ticketId,
