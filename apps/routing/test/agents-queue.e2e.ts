@@ -262,4 +262,24 @@ describe('routing: agents, queue, overrides and rebalancing against the real ser
       client.close();
     }
   });
+
+  it('does not let a ticket whose channel is full hold up the rest of the queue', async () => {
+    for (let i = 1; i <= 6; i += 1) await setStatus(`agent-l1-0${i}`, 'away');
+    await http(`${base}/v1/agents`, {
+      body: { id: 'chat-cap', name: 'Cam', tier: 'L1', capacity: 0, channelCapacity: { chat: 0 } },
+    });
+    const l1 = {
+      complexity: { label: 'simple', confidence: 0.9 },
+      category: { label: 'technical', confidence: 0.9 },
+      component: { label: 'configuration', confidence: 0.9 },
+    };
+    const [chat, email] = [randomUUID(), randomUUID()];
+    await triage(chat, 'L2', { ...l1, urgency: { label: 'high', confidence: 0.9 }, channel: 'chat' });
+    await triage(email, 'L2', { ...l1, urgency: { label: 'low', confidence: 0.9 }, channel: 'email' });
+    await probe.waitForEvent(Topics.TicketQueued, chat);
+    await probe.waitForEvent(Topics.TicketQueued, email);
+    await http(`${base}/v1/agents/chat-cap`, { method: 'PATCH', body: { capacity: 2 } });
+    expect(await routedVersion(email, 2)).toMatchObject({ agentId: 'chat-cap', reason: 'queue' });
+    expect((await http(`${base}/v1/assignments/${chat}`)).body).toMatchObject({ state: 'queued', queuePosition: 1 });
+  });
 });

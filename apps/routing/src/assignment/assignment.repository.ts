@@ -142,14 +142,16 @@ export class AssignmentRepository {
     );
   }
 
-  /** The best-ranked waiting ticket of a tier; SKIP LOCKED lets parallel routers drain different tickets. */
-  async lockNextQueued(manager: EntityManager, tier: Tier): Promise<TicketRoute | null> {
-    const [row] = await manager.query(
+  /**
+   * The best-ranked waiting tickets of a tier, locked; SKIP LOCKED lets parallel routers drain
+   * different tickets. More than one, so a ticket whose channel is full does not block the rest.
+   */
+  lockNextQueued(manager: EntityManager, tier: Tier, limit: number): Promise<TicketRoute[]> {
+    return manager.query(
       `SELECT ${ROUTE_COLUMNS} FROM "${this.s}".ticket_routes
-        WHERE state = 'queued' AND tier = $1 ORDER BY queue_rank DESC, queued_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [tier],
+        WHERE state = 'queued' AND tier = $1 ORDER BY queue_rank DESC, queued_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [tier, limit],
     );
-    return row ?? null;
   }
 
   async queuePosition(manager: EntityManager, r: Pick<TicketRoute, 'tier' | 'queueRank' | 'queuedAt'>): Promise<number> {

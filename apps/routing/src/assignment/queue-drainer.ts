@@ -4,7 +4,8 @@ import { EventOutbox } from '@switchboard/messaging';
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
 import type { RoutingConfig } from '../config.js';
-import { AssignmentRepository } from './assignment.repository.js';
+import { AssignmentRepository, type TicketRoute } from './assignment.repository.js';
+import type { ScoredCandidate } from './candidate-scoring.js';
 import { TicketPlacement } from './ticket-placement.js';
 
 /**
@@ -12,6 +13,9 @@ import { TicketPlacement } from './ticket-placement.js';
  * online, and on a timer that also catches schedules opening and anything a crash interrupted.
  * Each placement is its own short transaction.
  */
+/** Waiting tickets looked at per decision: past a full channel, not past the whole queue. */
+const QUEUE_LOOKAHEAD = 5;
+
 @Injectable()
 export class QueueDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueDrainer.name);
@@ -60,10 +64,16 @@ export class QueueDrainer implements OnApplicationBootstrap, OnApplicationShutdo
   /** One decision: the best-ranked waiting ticket of the tier gets the best free agent, or nothing changes. */
   async assignNext(tier: Tier, causationId: string | null): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const route = await this.repo.lockNextQueued(manager, tier);
-      if (!route) return false;
-      const claimed = await this.placement.claimBest(manager, route);
-      if (!claimed) return false;
+      let route: TicketRoute | undefined;
+      let claimed: ScoredCandidate | null = null;
+      for (const waiting of await this.repo.lockNextQueued(manager, tier, QUEUE_LOOKAHEAD)) {
+        claimed = await this.placement.claimBest(manager, waiting);
+        if (claimed) {
+          route = waiting;
+          break;
+        }
+      }
+      if (!route || !claimed) return false;
       const meta = { subject: route.ticketId, correlationId: route.correlationId ?? route.ticketId, causationId };
       await this.placement.assign(
         manager,
