@@ -282,4 +282,18 @@ describe('routing: agents, queue, overrides and rebalancing against the real ser
     expect(await routedVersion(email, 2)).toMatchObject({ agentId: 'chat-cap', reason: 'queue' });
     expect((await http(`${base}/v1/assignments/${chat}`)).body).toMatchObject({ state: 'queued', queuePosition: 1 });
   });
+
+  it('prefers an agent who speaks the customer\u2019s language', async () => {
+    const l2 = await http<{ id: string }[]>(`${base}/v1/agents?tier=L2&status=online`);
+    for (const a of l2.body) await setStatus(a.id, 'away');
+    await http(`${base}/v1/agents`, { body: { id: 'a-english', name: 'Alex', tier: 'L2', capacity: 5, languages: ['en'] } });
+    await http(`${base}/v1/agents`, {
+      body: { id: 'b-german', name: 'Berit', tier: 'L2', capacity: 5, languages: ['de', 'en'] },
+    });
+    const ticketId = randomUUID();
+    await triage(ticketId, 'L2', { language: 'de' });
+    const placed = await routedVersion(ticketId, 1);
+    expect(placed.agentId).toBe('b-german');
+    expect(placed.rationale.join(' ')).toContain('speaks de');
+  });
 });

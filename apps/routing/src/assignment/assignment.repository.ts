@@ -24,6 +24,7 @@ export interface TicketRoute {
   triage: TriageSummary;
   serviceLevel: string;
   channel: string | null;
+  language: string | null;
   priority: number;
   queuedAt: Date | null;
   queueRank: number | null;
@@ -46,7 +47,7 @@ export interface AssignmentRecord {
 export type CandidateWithSchedule = Candidate & Schedule;
 
 const ROUTE_COLUMNS = `ticket_id AS "ticketId", tier, agent_id AS "agentId", version, state, triage,
-  service_level AS "serviceLevel", channel, priority, queued_at AS "queuedAt", queue_rank AS "queueRank",
+  service_level AS "serviceLevel", channel, language, priority, queued_at AS "queuedAt", queue_rank AS "queueRank",
   first_responded_at AS "firstRespondedAt", correlation_id AS "correlationId"`;
 
 // Per-channel counts are only worth a look-up for agents that have per-channel limits.
@@ -109,8 +110,8 @@ export class AssignmentRepository {
   async createRoute(manager: EntityManager, r: TicketRoute): Promise<boolean> {
     const rows = await manager.query(
       `INSERT INTO "${this.s}".ticket_routes
-         (ticket_id, tier, agent_id, version, state, triage, service_level, channel, priority, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
+         (ticket_id, tier, agent_id, version, state, triage, service_level, channel, language, priority, correlation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
       [
         r.ticketId,
         r.tier,
@@ -120,6 +121,7 @@ export class AssignmentRepository {
         JSON.stringify(r.triage),
         r.serviceLevel,
         r.channel,
+        r.language,
         r.priority,
         r.correlationId,
       ],

@@ -45,6 +45,7 @@ export class TicketPlacement {
       tier: route.tier,
       component: route.triage.component,
       channel: route.channel ?? undefined,
+      language: route.language ?? undefined,
       customerPriority: customerPriority(route.serviceLevel as ServiceLevel),
     };
   }

@@ -11,9 +11,11 @@ export const Teams1764403200000 = schemaMigration('Teams1764403200000', {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await runner.query(`ALTER TABLE "${schema}".agents ADD COLUMN team_id text REFERENCES "${schema}".teams(id)`);
+    await runner.query(`ALTER TABLE "${schema}".ticket_routes ADD COLUMN language text`);
   },
 
   async down(runner, schema) {
+    await runner.query(`ALTER TABLE "${schema}".ticket_routes DROP COLUMN language`);
     await runner.query(`ALTER TABLE "${schema}".agents DROP COLUMN team_id`);
     await runner.query(`DROP TABLE "${schema}".teams`);
   },

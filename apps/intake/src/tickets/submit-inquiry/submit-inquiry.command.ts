@@ -13,6 +13,10 @@ export const submitInquirySchema = z
         id: z.string().trim().min(1).max(200),
         email: z.email().optional(),
         serviceLevel: serviceLevelSchema.optional(),
+        language: z
+          .string()
+          .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en or pt-BR')
+          .optional(),
       })
       .strict(),
     environment: z.record(z.string(), z.unknown()).optional(),

@@ -34,6 +34,7 @@ export class RouteTicketUseCase {
       triage,
       serviceLevel: triaged.serviceLevel,
       channel: triaged.channel ?? null,
+      language: triaged.language ?? null,
       priority: queuePriority(triage.urgency, triaged.serviceLevel),
       queuedAt: null,
       queueRank: null,

@@ -32,6 +32,7 @@ export class ClassifyInquiryUseCase {
       confidence: result.confidence,
       serviceLevel: inquiry.customer.serviceLevel,
       channel: inquiry.channel,
+      language: inquiry.customer.language,
       rationale: result.rationale,
       modelVersion: result.modelVersion,
     });

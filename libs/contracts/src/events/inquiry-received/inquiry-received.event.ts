@@ -14,6 +14,8 @@ export const inquiryReceivedEvent = defineEvent(
       id: z.string().min(1),
       email: z.string().optional(),
       serviceLevel: serviceLevelSchema,
+      /** Preferred language (BCP 47, e.g. `de`); routing prefers agents who speak it. */
+      language: z.string().optional(),
     }),
     environment: z.record(z.string(), z.unknown()).optional(),
     receivedAt: z.iso.datetime({ offset: true }),

@@ -20,6 +20,8 @@ export const inquiryTriagedEvent = defineEvent(
     serviceLevel: serviceLevelSchema,
     /** Added after v1 shipped; optional so older producers stay valid. Per-channel capacity uses it. */
     channel: channelSchema.optional(),
+    /** The customer's preferred language, passed on for routing. */
+    language: z.string().optional(),
     rationale: z.string(),
     modelVersion: z.string().min(1),
   }),
