@@ -1,0 +1,157 @@
+// Offline evaluation of the knowledge retrieval core: builds the same pipeline the service uses over
+// a corpus in memory, runs labelled questions and prints ranking quality. The last line is JSON.
+//   node dist/tools/eval/eval-knowledge.js --corpus FILE|DIR --queries FILE [--fit-calibration DEV]
+//     [--pseudo titles|titles-typos] [--param path=value ...] [--latency-docs 10000]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { parseArticleMarkdown } from '../../apps/knowledge/src/articles/article-markdown.js';
+import { fitRetrieverCalibration } from '../../apps/knowledge/src/retrieval/calibration-fitting.js';
+import { HybridRetriever, type HybridRetrieverOptions } from '../../apps/knowledge/src/retrieval/hybrid-retriever.js';
+import type { KnowledgeDocument } from '../../apps/knowledge/src/retrieval/knowledge-document.js';
+import type { LabelledQuery } from '../../apps/knowledge/src/retrieval/labelled-query.js';
+import {
+  originalId,
+  queriesWithTypos,
+  scaledCorpus,
+  titlesAsQueries,
+} from '../../apps/knowledge/src/retrieval/pseudo-queries.js';
+import { RETRIEVAL_DEFAULTS } from '../../apps/knowledge/src/retrieval/retrieval-defaults.js';
+import { evaluateRetriever } from '../../apps/knowledge/src/retrieval/retrieval-evaluation.js';
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    queries: { type: 'string' },
+    pseudo: { type: 'string' },
+    param: { type: 'string', multiple: true, default: [] },
+    'fit-calibration': { type: 'string' },
+    'latency-docs': { type: 'string' },
+  },
+});
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** A JSONL file of {id, title, body, tags?}, or a folder of Markdown articles with YAML front matter. */
+function loadCorpus(path: string): KnowledgeDocument[] {
+  if (!statSync(path).isDirectory()) return readJsonl<KnowledgeDocument>(path);
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const article = parseArticleMarkdown(readFileSync(join(path, f), 'utf8'));
+      return { id: article.id, title: article.title, body: article.body, tags: article.tags };
+    });
+}
+
+/** `--param lsa.dimensions=64`: a dotted path into the options, the value read as JSON when it parses. */
+function withOverrides(base: HybridRetrieverOptions, overrides: readonly string[]): HybridRetrieverOptions {
+  const options = structuredClone(base) as unknown as Record<string, unknown>;
+  for (const override of overrides) {
+    const [path, raw] = override.split(/=(.*)/s);
+    const keys = path.split('.');
+    let target = options;
+    for (const key of keys.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // a bare word such as reciprocal-rank stays a string
+    }
+    target[keys[keys.length - 1]] = value;
+  }
+  return options as unknown as HybridRetrieverOptions;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const round = (x: number | null) => (x === null ? null : round3(x));
+
+async function main(): Promise<void> {
+  if (!args.corpus || (!args.queries && !args.pseudo)) {
+    throw new Error('usage: eval-knowledge --corpus FILE|DIR (--queries FILE | --pseudo titles|titles-typos)');
+  }
+  let documents = loadCorpus(args.corpus);
+  let queries: LabelledQuery[] = args.queries ? readJsonl<LabelledQuery>(args.queries) : [];
+  if (args.pseudo) {
+    // hyper-parameter validation without real questions: titles ask, bodies answer
+    const pseudo = titlesAsQueries(documents);
+    documents = pseudo.documents;
+    queries = args.pseudo === 'titles-typos' ? queriesWithTypos(pseudo.queries) : pseudo.queries;
+  }
+  const latencyDocs = args['latency-docs'] ? Number(args['latency-docs']) : undefined;
+  if (latencyDocs) documents = scaledCorpus(documents, latencyDocs);
+  const options = withOverrides(RETRIEVAL_DEFAULTS, args.param);
+
+  const buildStart = performance.now();
+  let retriever = await HybridRetriever.build(documents, options);
+  const buildMs = performance.now() - buildStart;
+  if (args['fit-calibration']) {
+    const fitted = await fitRetrieverCalibration(retriever, readJsonl<LabelledQuery>(args['fit-calibration']));
+    retriever = retriever.withCalibration(fitted.calibration, fitted.noAnswerThreshold);
+    console.log(`fitted calibration: ${JSON.stringify(fitted)}`);
+  }
+
+  const evaluation = await evaluateRetriever(retriever, queries, latencyDocs ? originalId : undefined);
+  const m = evaluation.metrics;
+  console.log(`corpus: ${documents.length} articles (built in ${buildMs.toFixed(0)} ms)`);
+  console.log(`queries: ${evaluation.answerable} answerable, ${evaluation.unanswerable} unanswerable`);
+  console.log(`recall@1 ${m.hitAt1.toFixed(3)}  recall@3 ${m.hitAt3.toFixed(3)}  MRR ${m.reciprocalRank.toFixed(3)}`);
+  console.log(`MAP ${m.averagePrecision.toFixed(3)}  NDCG@3 ${m.ndcgAt3.toFixed(3)}`);
+  const threshold = retriever.options.noAnswerThreshold;
+  console.log(
+    `threshold ${threshold.toFixed(3)}: rejects ${fmt(evaluation.rejectedUnanswerable)} of unanswerable, ` +
+      `${fmt(evaluation.rejectedAnswerable)} of answerable queries`,
+  );
+
+  const summary: Record<string, number | null> = {
+    recall_at_1: round(m.hitAt1),
+    recall_at_3: round(m.hitAt3),
+    mrr: round(m.reciprocalRank),
+    map: round(m.averagePrecision),
+    ndcg_at_3: round(m.ndcgAt3),
+    rejected_unanswerable: round(evaluation.rejectedUnanswerable),
+  };
+  if (latencyDocs)
+    Object.assign(summary, await measureLatency(retriever, queries), {
+      documents: documents.length,
+      build_ms: Math.round(buildMs),
+    });
+  console.log(JSON.stringify(summary));
+}
+
+/** Wall time of one search as the service runs it (top 5), after a warm-up pass. */
+async function measureLatency(retriever: HybridRetriever, queries: readonly LabelledQuery[]): Promise<Record<string, number>> {
+  for (const q of queries.slice(0, 20)) await retriever.search(q.query);
+  const times: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    await retriever.search(q.query);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `latency over ${times.length} queries: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`,
+  );
+  return {
+    latency_p50_ms: round3(percentile(times, 50)),
+    latency_p95_ms: round3(percentile(times, 95)),
+    latency_p99_ms: round3(percentile(times, 99)),
+  };
+}
+
+const fmt = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
