@@ -3,14 +3,14 @@ import { z } from 'zod';
 
 const extraSchema = z.object({
   KNOWLEDGE_SEED_ON_START: z.enum(['true', 'false']).default('true'),
-  /** Suggestions scoring under this are not shown: no answer beats a wrong answer. */
-  KNOWLEDGE_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Suggestions scoring under this are not shown (default: the retriever's calibrated no-answer threshold). */
+  KNOWLEDGE_MIN_SCORE: z.coerce.number().min(0).max(1).optional(),
   KNOWLEDGE_SUGGESTION_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
 });
 
 export interface KnowledgeConfig extends ServiceConfig {
   seedOnStart: boolean;
-  minScore: number;
+  minScore: number | undefined;
   suggestionLimit: number;
 }
 

@@ -38,16 +38,24 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     expect(n).toBeGreaterThanOrEqual(40);
   });
 
-  it('searches with weighted full text, highlighted snippets and a score in [0, 1)', async () => {
+  it('searches with BM25 fused with embeddings, highlighted snippets and a calibrated score', async () => {
     const res = await http<SearchBody>(`${base}/v1/articles/search?q=${encodeURIComponent('add an MCP server')}&limit=3`);
     expect(res.status).toBe(200);
     expect(res.body.hits.map((h) => h.articleId)).toContain('kb-add-mcp-server');
     expect(res.body.hits.every((h, i) => i === 0 || h.score <= res.body.hits[i - 1].score)).toBe(true);
     expect(res.body.hits[0].snippet).toContain('<mark>');
     for (const h of res.body.hits) expect(h.score).toBeGreaterThanOrEqual(0);
-    for (const h of res.body.hits) expect(h.score).toBeLessThan(1);
-    const none = await http<SearchBody>(`${base}/v1/articles/search?q=zzzqqq`);
-    expect(none.body).toEqual({ query: 'zzzqqq', hits: [], noGoodAnswer: true });
+    for (const h of res.body.hits) expect(h.score).toBeLessThanOrEqual(1);
+    expect(res.body.noGoodAnswer).toBe(false);
+    const none = await http<SearchBody>(
+      `${base}/v1/articles/search?q=${encodeURIComponent('how do I cancel my invoice and get a refund')}`,
+    );
+    expect(none.body.noGoodAnswer).toBe(true);
+    const filtered = await http<SearchBody & { hits: { component: string }[] }>(
+      `${base}/v1/articles/search?q=${encodeURIComponent('plugin hook order')}&component=event-bus`,
+    );
+    expect(filtered.body.hits.length).toBeGreaterThan(0);
+    expect(filtered.body.hits.every((h) => h.component === 'event-bus')).toBe(true);
     const bad = await http(`${base}/v1/articles/search?limit=900`);
     expect([bad.status, bad.body.code]).toEqual([422, 'KNOWLEDGE.INVALID_QUERY']);
   });

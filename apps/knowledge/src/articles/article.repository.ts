@@ -3,17 +3,12 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ArticleDraft } from './article-markdown.js';
 
-export interface SearchHit {
-  articleId: string;
+export interface PublishedArticle {
+  id: string;
   title: string;
+  body: string;
+  tags: string[];
   component: string;
-  score: number;
-  snippet: string;
-}
-
-export interface SearchFilters {
-  component?: string;
-  limit: number;
 }
 
 @Injectable()
@@ -41,23 +36,32 @@ export class ArticleRepository {
     return count;
   }
 
-  /**
-   * Full-text search with any-word matching (an inquiry is long; requiring every word finds nothing),
-   * title weighted over body, score normalised into [0, 1) as rank / (rank + 1).
-   */
-  search(query: string, filters: SearchFilters, manager: EntityManager = this.dataSource.manager): Promise<SearchHit[]> {
-    return manager.query(
-      `WITH q AS (SELECT nullif(replace(plainto_tsquery('english', $1)::text, '&', '|'), '')::tsquery AS query)
-       SELECT a.id AS "articleId", a.title, a.component,
-              round(ts_rank_cd(a.search, q.query, 32)::numeric, 4)::float AS score,
-              ts_headline('english', a.body, q.query, 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') AS snippet
-         FROM "${this.s}".articles a, q
-        WHERE q.query IS NOT NULL AND a.status = 'published' AND a.search @@ q.query
-          AND ($2::text IS NULL OR a.component = $2)
-        ORDER BY score DESC, a.id
-        LIMIT $3`,
-      [query, filters.component ?? null, filters.limit],
+  allPublished(): Promise<PublishedArticle[]> {
+    return this.dataSource.query(
+      `SELECT id, title, body, tags, component FROM "${this.s}".articles WHERE status = 'published' ORDER BY id`,
     );
+  }
+
+  /** Changes whenever an article is added, edited or removed. */
+  async version(): Promise<string> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(max(updated_at), 'epoch')::text AS at, coalesce(sum(version), 0)::int AS v
+         FROM "${this.s}".articles WHERE status = 'published'`,
+    );
+    return `${row.n}:${row.at}:${row.v}`;
+  }
+
+  /** Highlighted passages of the given articles for a query, from PostgreSQL full text. */
+  async snippets(ids: string[], query: string): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; snippet: string }[] = await this.dataSource.query(
+      `WITH q AS (SELECT nullif(replace(plainto_tsquery('english', $2)::text, '&', '|'), '')::tsquery AS query)
+       SELECT a.id, CASE WHEN q.query IS NULL THEN left(a.body, 200)
+              ELSE ts_headline('english', a.body, q.query, 'MaxFragments=1, MaxWords=30, MinWords=10, StartSel=<mark>, StopSel=</mark>') END AS snippet
+         FROM "${this.s}".articles a, q WHERE a.id = ANY($1)`,
+      [ids, query],
+    );
+    return new Map(rows.map((r) => [r.id, r.snippet]));
   }
 
   async recordSuggestion(manager: EntityManager, ticketId: string, query: string, articleIds: string[]): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './article.repository.js';
+import { KnowledgeIndex } from './knowledge-index.js';
 import { ArticlesGrpcController } from './articles.grpc.controller.js';
 import { ArticlesHttpController } from './articles.http.controller.js';
 import { InquiryReceivedKafkaHandler } from './articles.kafka.handler.js';
@@ -12,6 +13,7 @@ import { SuggestArticlesUseCase } from './suggest-articles/suggest-articles.usec
   controllers: [ArticlesHttpController, ArticlesGrpcController],
   providers: [
     ArticleRepository,
+    KnowledgeIndex,
     ImportArticlesUseCase,
     ArticleSeeder,
     SearchArticlesUseCase,

@@ -1,12 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_CONFIG } from '@switchboard/service-kit';
-import type { KnowledgeConfig } from '../../config.js';
-import { ArticleRepository, type SearchHit } from '../article.repository.js';
+import { Injectable } from '@nestjs/common';
+import { ArticleRepository } from '../article.repository.js';
+import { KnowledgeIndex } from '../knowledge-index.js';
 import type { SearchArticlesQuery } from './search-articles.query.js';
+
+export interface SearchHitView {
+  articleId: string;
+  title: string;
+  component: string;
+  /** Calibrated probability that the article answers the query. */
+  score: number;
+  lexical: number;
+  semantic: number;
+  snippet: string;
+}
 
 export interface SearchResult {
   query: string;
-  hits: SearchHit[];
+  hits: SearchHitView[];
   /** True when nothing clears the threshold: better to say so than to suggest a poor match. */
   noGoodAnswer: boolean;
 }
@@ -14,12 +24,28 @@ export interface SearchResult {
 @Injectable()
 export class SearchArticlesUseCase {
   constructor(
+    private readonly index: KnowledgeIndex,
     private readonly articles: ArticleRepository,
-    @Inject(SERVICE_CONFIG) private readonly config: KnowledgeConfig,
   ) {}
 
   async execute(query: SearchArticlesQuery): Promise<SearchResult> {
-    const hits = await this.articles.search(query.text, { component: query.component, limit: query.limit });
-    return { query: query.text, hits, noGoodAnswer: !hits.some((h) => h.score >= this.config.minScore) };
+    const found = await this.index.search(query.text, { limit: query.limit, component: query.component });
+    const snippets = await this.articles.snippets(
+      found.hits.map((h) => h.id),
+      query.text,
+    );
+    return {
+      query: query.text,
+      hits: found.hits.map((h) => ({
+        articleId: h.id,
+        title: h.title,
+        component: h.component,
+        score: h.score,
+        lexical: h.lexical,
+        semantic: h.semantic,
+        snippet: snippets.get(h.id) ?? '',
+      })),
+      noGoodAnswer: found.noGoodAnswer,
+    };
   }
 }

@@ -1,0 +1,79 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HybridRetriever, type RetrievalHit } from '../retrieval/index.js';
+import { ArticleRepository, type PublishedArticle } from './article.repository.js';
+
+export interface IndexedHit extends RetrievalHit {
+  component: string;
+}
+
+export interface IndexedSearch {
+  hits: IndexedHit[];
+  noGoodAnswer: boolean;
+}
+
+const REFRESH_MS = 30_000;
+
+/**
+ * The hybrid retriever (BM25 fused with corpus-trained embeddings) over the published articles.
+ * PostgreSQL stays the source of truth: the index is rebuilt from it at start, after an import,
+ * and whenever another instance changed the articles (checked every 30 s).
+ */
+@Injectable()
+export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(KnowledgeIndex.name);
+  private retriever: HybridRetriever | undefined;
+  private articles = new Map<string, PublishedArticle>();
+  private version = '';
+  private timer: NodeJS.Timeout | undefined;
+  private building: Promise<void> | undefined;
+
+  constructor(private readonly repo: ArticleRepository) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(
+      () => void this.refresh().catch((e: Error) => this.logger.warn(`index refresh failed: ${e.message}`)),
+      REFRESH_MS,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  get threshold(): number {
+    return this.retriever?.options.noAnswerThreshold ?? 1;
+  }
+
+  /** Rebuilds when the stored articles changed since the last build; concurrent callers share one build. */
+  async refresh(force = false): Promise<void> {
+    this.building ??= (async () => {
+      const version = await this.repo.version();
+      if (!force && version === this.version && this.retriever) return;
+      const articles = await this.repo.allPublished();
+      const started = Date.now();
+      this.retriever = await HybridRetriever.build(articles);
+      this.articles = new Map(articles.map((a) => [a.id, a]));
+      this.version = version;
+      this.logger.log(`indexed ${articles.length} articles in ${Date.now() - started} ms`);
+    })().finally(() => {
+      this.building = undefined;
+    });
+    return this.building;
+  }
+
+  async search(query: string, options: { limit: number; component?: string }): Promise<IndexedSearch> {
+    if (!this.retriever) await this.refresh();
+    const retriever = this.retriever;
+    if (!retriever || retriever.size === 0) return { hits: [], noGoodAnswer: true };
+    // a component filter is applied after ranking, so ask for enough to fill the page
+    const wanted = options.component ? retriever.size : options.limit;
+    const result = await retriever.search(query, { limit: wanted });
+    const hits = result.hits
+      .map((h) => ({ ...h, component: this.articles.get(h.id)?.component ?? 'other' }))
+      .filter((h) => !options.component || h.component === options.component)
+      .slice(0, options.limit);
+    return { hits, noGoodAnswer: !hits.some((h) => h.score >= retriever.options.noAnswerThreshold) };
+  }
+}
