@@ -1,0 +1,134 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type DatasetFormat, type LabelledInquiry, parseLabelMap, readDataset } from '../../apps/triage/src/model/dataset.js';
+import { DEFAULT_FIELD_OPTIONS } from '../../apps/triage/src/model/field-classifier.js';
+import {
+  crossGroupMacroF1,
+  evaluate,
+  expectedCalibrationError,
+  formatReport,
+  macroF1ByGroup,
+} from '../../apps/triage/src/model/metrics.js';
+import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
+
+// `npm run eval:triage -- --test FILE [--train FILE] ...`: trains the triage model exactly as the
+// service does, classifies every test inquiry and scores each labelled field. The last line of
+// output is one JSON object, for scripts.
+const { values: args } = parseArgs({
+  options: {
+    test: { type: 'string' },
+    train: { type: 'string' },
+    format: { type: 'string' },
+    'text-fields': { type: 'string', default: 'title,body' },
+    'label-field': { type: 'string' },
+    map: { type: 'string' },
+    'group-by': { type: 'string' },
+  },
+});
+
+function usage(message: string): never {
+  console.error(`${message}
+usage: eval-triage --test FILE [--train FILE] [--format jsonl|csv] [--text-fields title,body]
+                   [--label-field FIELD --map from=to,...] [--group-by FIELD]`);
+  process.exit(2);
+}
+
+if (!args.test) usage('--test is required');
+if (args.format && args.format !== 'jsonl' && args.format !== 'csv') usage(`--format must be jsonl or csv, not ${args.format}`);
+
+const readOptions = {
+  format: args.format as DatasetFormat | undefined,
+  textFields: (args['text-fields'] ?? 'title,body').split(',').map((f) => f.trim()),
+  labelField: args['label-field'] ?? 'label',
+  labelMap: args.map ? parseLabelMap(args.map) : undefined,
+  groupBy: args['group-by'],
+};
+
+/** The shipped training set, found from this file both as tools/eval/*.ts and as dist/tools/eval/*.js. */
+function defaultTrainingDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../../apps/triage/data/train'), resolve(here, '../../../apps/triage/data/train')];
+  const found = candidates.find((dir) => existsSync(dir));
+  if (!found) usage(`no default training data in ${candidates.join(' or ')}`);
+  return found;
+}
+
+function readTraining(): LabelledInquiry[] {
+  if (args.train) return readDataset(args.train, readOptions);
+  const dir = defaultTrainingDirectory();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  return files.flatMap((f) => readDataset(join(dir, f), { format: 'jsonl' }));
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+
+const training = readTraining();
+const test = readDataset(args.test, readOptions);
+console.log(`training examples: ${training.length}; test examples: ${test.length} (${args.test})`);
+
+const trainStart = performance.now();
+const model = TriageModel.train(training);
+const trainSeconds = (performance.now() - trainStart) / 1000;
+console.log(
+  `trained in ${trainSeconds.toFixed(1)} s; settings chosen by ${DEFAULT_FIELD_OPTIONS.folds}-fold cross-validation on the training data:`,
+);
+for (const [field, chosen] of Object.entries(model.describe())) {
+  console.log(
+    `  ${field}: C=${chosen.c} balanced=${chosen.balanced} nbWeight=${chosen.nbWeight} cv macro-F1=${chosen.cvMacroF1.toFixed(3)}`,
+  );
+}
+
+const latencies: number[] = [];
+const predictions = test.map((inquiry) => {
+  const start = performance.now();
+  const result = model.classify(inquiry);
+  latencies.push(performance.now() - start);
+  return result;
+});
+latencies.sort((a, b) => a - b);
+console.log(
+  `classify latency over ${latencies.length} inquiries: p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p99 ${percentile(latencies, 0.99).toFixed(2)} ms`,
+);
+
+const summary: {
+  n: number;
+  accuracy: Record<string, number>;
+  macro_f1: Record<string, number>;
+  cross_repo_f1?: Record<string, number>;
+} = { n: test.length, accuracy: {}, macro_f1: {} };
+for (const field of model.fields) {
+  const rows = test.flatMap((inquiry, i) => (inquiry.labels[field] ? [i] : []));
+  if (rows.length === 0) continue;
+  const gold = rows.map((i) => test[i].labels[field]);
+  const predicted = rows.map((i) => predictions[i][field].label);
+  const report = evaluate(gold, predicted);
+  summary.accuracy[field] = round(report.accuracy);
+  summary.macro_f1[field] = round(report.macroF1);
+  const confidences = rows.map((i) => predictions[i][field].confidence);
+  const ece = expectedCalibrationError(
+    confidences,
+    predicted.map((p, k) => p === gold[k]),
+  );
+  const meanConfidence = confidences.reduce((a, b) => a + b, 0) / confidences.length;
+  let line = `\n${field} (n=${report.n}): accuracy ${report.accuracy.toFixed(3)}, macro-F1 ${report.macroF1.toFixed(3)}`;
+  line += `, mean confidence ${meanConfidence.toFixed(3)}, calibration error (ECE) ${ece.toFixed(3)}`;
+  if (args['group-by']) {
+    const groups = rows.map((i) => test[i].group ?? '');
+    const crossGroup = crossGroupMacroF1(gold, predicted, groups);
+    summary.cross_repo_f1 = { ...summary.cross_repo_f1, [field]: round(crossGroup) };
+    const perGroup = [...macroF1ByGroup(gold, predicted, groups)].map(([g, f1]) => `${g} ${f1.toFixed(3)}`).join(', ');
+    line += `, mean macro-F1 over ${new Set(groups).size} ${args['group-by']} groups ${crossGroup.toFixed(3)} (${perGroup})`;
+  }
+  console.log(line);
+  console.log(formatReport(report));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+console.log(JSON.stringify(summary));
