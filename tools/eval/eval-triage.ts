@@ -1,6 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type DatasetFormat, type LabelledInquiry, parseLabelMap, readDataset } from '../../apps/triage/src/model/dataset.js';
 import { DEFAULT_FIELD_OPTIONS } from '../../apps/triage/src/model/field-classifier.js';
@@ -11,6 +8,7 @@ import {
   formatReport,
   macroF1ByGroup,
 } from '../../apps/triage/src/model/metrics.js';
+import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
 
 // `npm run eval:triage -- --test FILE [--train FILE] ...`: trains the triage model exactly as the
@@ -46,22 +44,8 @@ const readOptions = {
   groupBy: args['group-by'],
 };
 
-/** The shipped training set, found from this file both as tools/eval/*.ts and as dist/tools/eval/*.js. */
-function defaultTrainingDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../apps/triage/data/train'), resolve(here, '../../../apps/triage/data/train')];
-  const found = candidates.find((dir) => existsSync(dir));
-  if (!found) usage(`no default training data in ${candidates.join(' or ')}`);
-  return found;
-}
-
 function readTraining(): LabelledInquiry[] {
-  if (args.train) return readDataset(args.train, readOptions);
-  const dir = defaultTrainingDirectory();
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort();
-  return files.flatMap((f) => readDataset(join(dir, f), { format: 'jsonl' }));
+  return args.train ? readDataset(args.train, readOptions) : readShippedTrainingSet();
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -98,7 +82,9 @@ const summary: {
   n: number;
   accuracy: Record<string, number>;
   macro_f1: Record<string, number>;
-  cross_repo_f1?: Record<string, number>;
+  /** Mean over groups of the macro-F1; with several scored fields, the mean of the fields' values. */
+  cross_repo_f1?: number;
+  cross_repo_f1_by_field?: Record<string, number>;
 } = { n: test.length, accuracy: {}, macro_f1: {} };
 for (const field of model.fields) {
   const rows = test.flatMap((inquiry, i) => (inquiry.labels[field] ? [i] : []));
@@ -119,7 +105,7 @@ for (const field of model.fields) {
   if (args['group-by']) {
     const groups = rows.map((i) => test[i].group ?? '');
     const crossGroup = crossGroupMacroF1(gold, predicted, groups);
-    summary.cross_repo_f1 = { ...summary.cross_repo_f1, [field]: round(crossGroup) };
+    summary.cross_repo_f1_by_field = { ...summary.cross_repo_f1_by_field, [field]: round(crossGroup) };
     const perGroup = [...macroF1ByGroup(gold, predicted, groups)].map(([g, f1]) => `${g} ${f1.toFixed(3)}`).join(', ');
     line += `, mean macro-F1 over ${new Set(groups).size} ${args['group-by']} groups ${crossGroup.toFixed(3)} (${perGroup})`;
   }
@@ -131,4 +117,8 @@ function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
+if (summary.cross_repo_f1_by_field) {
+  const values = Object.values(summary.cross_repo_f1_by_field);
+  summary.cross_repo_f1 = round(values.reduce((a, b) => a + b, 0) / values.length);
+}
 console.log(JSON.stringify(summary));

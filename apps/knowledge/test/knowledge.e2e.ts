@@ -9,7 +9,7 @@ import { type KnowledgeConfig, loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeApp } from '../src/knowledge.app.js';
 
 interface SearchBody {
-  hits: { articleId: string; score: number; snippet: string }[];
+  hits: { articleId: string; score: number; snippet: string; component: string }[];
   noGoodAnswer: boolean;
 }
 
@@ -51,7 +51,7 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       `${base}/v1/articles/search?q=${encodeURIComponent('how do I cancel my invoice and get a refund')}`,
     );
     expect(none.body.noGoodAnswer).toBe(true);
-    const filtered = await http<SearchBody & { hits: { component: string }[] }>(
+    const filtered = await http<SearchBody>(
       `${base}/v1/articles/search?q=${encodeURIComponent('plugin hook order')}&component=event-bus`,
     );
     expect(filtered.body.hits.length).toBeGreaterThan(0);

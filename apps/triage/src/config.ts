@@ -1,9 +1,12 @@
 import { loadExtraConfig, loadServiceConfig, type ServiceConfig } from '@switchboard/service-kit';
 import { z } from 'zod';
 import type { LlmSettings } from './classification/llm/chat-model.factory.js';
+import { DEFAULT_MODEL_FILE } from './model/shipped-training-set.js';
 
 const extraSchema = z.object({
   TRIAGE_TAXONOMY_FILE: z.string().optional(),
+  /** The trained local model; the build writes the default one. */
+  TRIAGE_MODEL_FILE: z.string().default(DEFAULT_MODEL_FILE),
   /** `none` keeps triage offline and in-process; a hosted model falls back to the local one. */
   TRIAGE_LLM_PROVIDER: z.enum(['none', 'openai', 'anthropic', 'ollama']).default('none'),
   TRIAGE_LLM_MODEL: z.string().optional(),
@@ -14,6 +17,7 @@ const extraSchema = z.object({
 
 export interface TriageConfig extends ServiceConfig {
   taxonomyFile: string | undefined;
+  modelFile: string;
   llm: LlmSettings;
 }
 
@@ -22,6 +26,7 @@ export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageCo
   return {
     ...loadServiceConfig('triage', env),
     taxonomyFile: extra.TRIAGE_TAXONOMY_FILE,
+    modelFile: extra.TRIAGE_MODEL_FILE,
     llm: {
       provider: extra.TRIAGE_LLM_PROVIDER,
       model: extra.TRIAGE_LLM_MODEL,

@@ -1,3 +1,4 @@
+import type { LocalClassifier } from './model-classifier.js';
 import { TRIAGE_FIELDS, type Taxonomy, type TriageField } from './taxonomy.js';
 
 export interface FieldResult {
@@ -18,7 +19,7 @@ export interface InquiryText {
  * The first, rules-based classifier: for each field the first label (in rule order) with a
  * matching cue wins; confidence grows with the number of cues seen. A trained model replaces it.
  */
-export class RulesClassifier {
+export class RulesClassifier implements LocalClassifier {
   readonly version = 'rules-1';
 
   constructor(private readonly taxonomy: Taxonomy) {}

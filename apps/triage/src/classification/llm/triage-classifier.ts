@@ -1,6 +1,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type Runnable, RunnableLambda } from '@langchain/core/runnables';
-import type { Classification, InquiryText, RulesClassifier } from '../rules-classifier.js';
+import type { LocalClassifier } from '../model-classifier.js';
+import type { Classification, InquiryText } from '../rules-classifier.js';
 import type { Taxonomy } from '../taxonomy.js';
 import { hostedTriageRunnable } from './hosted-triage.runnable.js';
 
@@ -9,7 +10,7 @@ export type TriageRunnable = Runnable<InquiryText, Classification>;
 export const TRIAGE_CLASSIFIER = Symbol('TRIAGE_CLASSIFIER');
 
 export interface TriageClassifierOptions {
-  local: RulesClassifier;
+  local: LocalClassifier;
   taxonomy: Taxonomy;
   hosted?: { model: BaseChatModel; name: string; timeoutMs: number; structured?: boolean };
 }

@@ -1,0 +1,18 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LabelledInquiry, readDataset } from './dataset.js';
+
+/** The labelled set that ships with the project; the build copies it beside the compiled code. */
+export const SHIPPED_TRAINING_DIR = fileURLToPath(new URL('../../data/train/', import.meta.url));
+
+/** Where the build stores the default model trained from the shipped set (not committed). */
+export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('../../model-store/default-model.json', import.meta.url));
+
+export function readShippedTrainingSet(dir: string = SHIPPED_TRAINING_DIR): LabelledInquiry[] {
+  if (!existsSync(dir)) throw new Error(`no training data in ${dir}`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readDataset(join(dir, f), { format: 'jsonl' }));
+}
