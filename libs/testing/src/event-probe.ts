@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildEnvelope, type EventEnvelope, qualifiedTopic, type TopicName } from '@switchboard/contracts';
 import { createKafka, ensureTopics, headersFor } from '@switchboard/messaging';
-import type { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
+import { type Consumer, type IHeaders, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { TEST_KAFKA_BROKERS, waitFor } from './test-env.js';
 
 export interface SeenMessage {
@@ -24,7 +24,7 @@ export class EventProbe {
 
   async start(topics: TopicName[]): Promise<this> {
     await ensureTopics(this.kafka, this.namespace, 3);
-    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: `${this.namespace}probe-${randomUUID()}`, maxWaitTimeInMs: 100 });
     await this.consumer.connect();
