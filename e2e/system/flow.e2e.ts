@@ -136,6 +136,33 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
     expect(moved.routing!.tier).toBe(routedView.routing!.tier);
   });
 
+  it('resolves a ticket as self-served when a suggested article\u2019s steps work', async () => {
+    const { ticketId } = (await post(SAMPLE_INQUIRIES[0])).body;
+    const suggested = await waitFor(async () => {
+      const v = await view(ticketId);
+      return v.suggestions.length > 0 && v.sla.resolutionDueAt ? v : undefined;
+    });
+    const session = await http<{ sessionId: string }>(`${system.knowledge.httpUrl}/v1/self-service/sessions`, {
+      body: { ticketId, articleId: suggested.suggestions[0].articleId },
+    });
+    expect(session.status).toBe(201);
+    await http(`${system.knowledge.httpUrl}/v1/self-service/sessions/${session.body.sessionId}/checkpoints`, {
+      body: { worked: true },
+    });
+    const done = await waitFor(async () => {
+      const v = await view(ticketId);
+      return v.status === 'resolved' && v.timeline.some((e) => e.type === 'self_served') ? v : undefined;
+    });
+    expect(done.timeline.some((e) => e.type === 'resolved')).toBe(true);
+    await waitFor(
+      async () => {
+        const clocks = await http<{ state: string }[]>(`${system['sla-monitor'].httpUrl}/v1/clocks?ticketId=${ticketId}`);
+        return clocks.body.length > 0 && clocks.body.every((c) => c.state === 'stopped');
+      },
+      { what: 'clocks stopped by the self-served resolution' },
+    );
+  });
+
   it('stops the clocks when an agent responds and resolves', async () => {
     const { ticketId } = (await post(SAMPLE_INQUIRIES[3])).body;
     await waitFor(async () => complete(await view(ticketId)));

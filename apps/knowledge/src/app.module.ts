@@ -3,7 +3,7 @@ import { MessagingModule } from '@switchboard/messaging';
 import { ServiceKitModule } from '@switchboard/service-kit';
 import { ArticlesModule } from './articles/articles.module.js';
 import type { KnowledgeConfig } from './config.js';
-import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { KNOWLEDGE_MIGRATIONS } from './migrations/index.js';
 
 @Module({})
 export class AppModule {
@@ -11,7 +11,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forService({ config, entities: [], migrations: [Initial1764230400000] }),
+        ServiceKitModule.forService({ config, entities: [], migrations: KNOWLEDGE_MIGRATIONS }),
         MessagingModule.forService(),
         ArticlesModule,
       ],

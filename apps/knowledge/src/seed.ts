@@ -5,13 +5,13 @@ import { ServiceKitModule } from '@switchboard/service-kit';
 import { ArticleRepository } from './articles/article.repository.js';
 import { ImportArticlesUseCase } from './articles/import-articles/import-articles.usecase.js';
 import { loadKnowledgeConfig } from './config.js';
-import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { KNOWLEDGE_MIGRATIONS } from './migrations/index.js';
 
 // `npm run seed:knowledge [-- DIR]`: (re)imports Markdown articles; no servers, no Kafka consumers.
 const config = loadKnowledgeConfig();
 
 @Module({
-  imports: [ServiceKitModule.forService({ config, entities: [], migrations: [Initial1764230400000] })],
+  imports: [ServiceKitModule.forService({ config, entities: [], migrations: KNOWLEDGE_MIGRATIONS })],
   providers: [ArticleRepository, ImportArticlesUseCase],
 })
 class SeedModule {}

@@ -21,7 +21,11 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
   let base: string;
 
   beforeAll(async () => {
-    probe = await new EventProbe(namespace).start([Topics.KnowledgeSuggested]);
+    probe = await new EventProbe(namespace).start([
+      Topics.KnowledgeSuggested,
+      Topics.SelfServiceResolved,
+      Topics.SelfServiceFailed,
+    ]);
     config = loadKnowledgeConfig(await serviceEnv(namespace));
     app = await createKnowledgeApp(config);
     await startServiceApp(app, config);
@@ -83,5 +87,81 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     } finally {
       client.close();
     }
+  });
+
+  describe('guided self-service', () => {
+    const knownTicket = async () => {
+      const ticketId = randomUUID();
+      await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, { ...inquiryReceivedExample, ticketId });
+      await probe.waitForEvent(Topics.KnowledgeSuggested, ticketId);
+      return ticketId;
+    };
+    const start = (ticketId: string, articleId = 'kb-plugin-not-loading') =>
+      http<{ sessionId: string; step: { number: number; text: string } | null; totalSteps: number; state: string }>(
+        `${base}/v1/self-service/sessions`,
+        { body: { ticketId, articleId } },
+      );
+    const answer = (sessionId: string, worked: boolean, note?: string) =>
+      http<{ step: { number: number } | null; state: string }>(`${base}/v1/self-service/sessions/${sessionId}/checkpoints`, {
+        body: { worked, note },
+      });
+
+    it('walks the steps and resolves the ticket as self-served when one works', async () => {
+      const ticketId = await knownTicket();
+      const session = await start(ticketId);
+      expect(session.status).toBe(201);
+      expect(session.body).toMatchObject({
+        state: 'active',
+        totalSteps: 5,
+        step: { number: 1, text: expect.stringContaining('_plugin.py') },
+      });
+      expect((await start(ticketId)).body).toMatchObject({ code: 'KNOWLEDGE.SESSION_ACTIVE' });
+      expect((await answer(session.body.sessionId, false, 'name is fine')).body).toMatchObject({
+        state: 'active',
+        step: { number: 2 },
+      });
+      expect((await answer(session.body.sessionId, true)).body).toMatchObject({ state: 'resolved', step: null });
+      const resolved = await probe.waitForEvent(Topics.SelfServiceResolved, ticketId);
+      expect(resolved.envelope.data).toMatchObject({ articleId: 'kb-plugin-not-loading', resolvedAtStep: 2 });
+      expect((await answer(session.body.sessionId, true)).body).toMatchObject({ code: 'KNOWLEDGE.SESSION_ENDED' });
+    });
+
+    it('hands the ticket to people with every step tried when none works', async () => {
+      const ticketId = await knownTicket();
+      const { sessionId, totalSteps } = (await start(ticketId)).body;
+      for (let i = 0; i < totalSteps; i += 1) await answer(sessionId, false, `try ${i + 1}`);
+      const failed = await probe.waitForEvent(Topics.SelfServiceFailed, ticketId);
+      const tried = (failed.envelope.data as { stepsTried: { step: number; note: string }[] }).stepsTried;
+      expect(tried.map((t) => t.step)).toEqual([1, 2, 3, 4, 5]);
+      expect(tried[4].note).toBe('try 5');
+    });
+
+    it('rejects unknown tickets, articles and sessions and malformed answers', async () => {
+      const ticketId = await knownTicket();
+      const results = await Promise.all([
+        start(randomUUID()),
+        start(ticketId, 'kb-nope'),
+        http(`${base}/v1/self-service/sessions/${randomUUID()}/checkpoints`, { body: { worked: true } }),
+        http(`${base}/v1/self-service/sessions/not-a-session`),
+        http(`${base}/v1/self-service/sessions`, { body: { ticketId } }),
+      ]);
+      expect(results.map((r) => [r.status, (r.body as { code: string }).code])).toEqual([
+        [404, 'KNOWLEDGE.TICKET_NOT_FOUND'],
+        [404, 'KNOWLEDGE.ARTICLE_NOT_FOUND'],
+        [404, 'KNOWLEDGE.SESSION_NOT_FOUND'],
+        [404, 'KNOWLEDGE.SESSION_NOT_FOUND'],
+        [422, 'REQUEST.VALIDATION_FAILED'],
+      ]);
+      const client = grpcClient('knowledge.proto', 'switchboard.knowledge.v1', 'KnowledgeService', config.grpc.port);
+      try {
+        const session = await client.StartSelfService({ ticketId, articleId: 'kb-add-mcp-server' });
+        expect(session).toMatchObject({ state: 'active', stepNumber: 1 });
+        expect(await client.RecordCheckpoint({ sessionId: session.sessionId, worked: true })).toMatchObject({
+          state: 'resolved',
+        });
+      } finally {
+        client.close();
+      }
+    });
   });
 });

@@ -18,3 +18,5 @@ export * from './events/ticket-escalated/ticket-escalated.event.js';
 export * from './events/ticket-queued/ticket-queued.event.js';
 export * from './events/assignment-overridden/assignment-overridden.event.js';
 export * from './events/agent-status-changed/agent-status-changed.event.js';
+export * from './events/self-service-resolved/self-service-resolved.event.js';
+export * from './events/self-service-failed/self-service-failed.event.js';

@@ -13,6 +13,8 @@ import { ticketRoutedEvent } from './events/ticket-routed/ticket-routed.event.js
 import { ticketQueuedEvent } from './events/ticket-queued/ticket-queued.event.js';
 import { assignmentOverriddenEvent } from './events/assignment-overridden/assignment-overridden.event.js';
 import { agentStatusChangedEvent } from './events/agent-status-changed/agent-status-changed.event.js';
+import { selfServiceResolvedEvent } from './events/self-service-resolved/self-service-resolved.event.js';
+import { selfServiceFailedEvent } from './events/self-service-failed/self-service-failed.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -29,6 +31,8 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ticketQueuedEvent,
   assignmentOverriddenEvent,
   agentStatusChangedEvent,
+  selfServiceResolvedEvent,
+  selfServiceFailedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -15,6 +15,8 @@ export const Topics = {
   TicketQueued: 'support.ticket.queued.v1',
   AssignmentOverridden: 'support.assignment.overridden.v1',
   AgentStatusChanged: 'support.agent.status-changed.v1',
+  SelfServiceResolved: 'support.self-service.resolved.v1',
+  SelfServiceFailed: 'support.self-service.failed.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 

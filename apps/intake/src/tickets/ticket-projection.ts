@@ -1,5 +1,6 @@
 import type {
   AssignmentOverridden,
+  SelfServiceFailed,
   EventEnvelope,
   InquiryTriaged,
   KnowledgeSuggested,
@@ -154,6 +155,13 @@ export function applyEvent(state: TicketState, event: EventEnvelope): { state: T
           at,
           data: { fromAgentId: d.fromAgentId, toAgentId: d.toAgentId, supervisorId: d.supervisorId, reason: d.reason },
         },
+      };
+    }
+    case 'self-service.failed.v1': {
+      const d = event.data as SelfServiceFailed;
+      return {
+        state: next,
+        timeline: { type: 'self_service_failed', at, data: { articleId: d.articleId, stepsTried: d.stepsTried } },
       };
     }
     default:

@@ -7,7 +7,8 @@ import { SubmitInquiryUseCase } from './submit-inquiry/submit-inquiry.usecase.js
 import { TicketRepository } from './ticket.repository.js';
 import { TicketsGrpcController } from './tickets.grpc.controller.js';
 import { TicketsHttpController } from './tickets.http.controller.js';
-import { TicketProjectionKafkaHandler } from './tickets.kafka.handler.js';
+import { SelfServiceOutcomeUseCase } from './self-service/self-service-outcome.usecase.js';
+import { SelfServiceResolvedKafkaHandler, TicketProjectionKafkaHandler } from './tickets.kafka.handler.js';
 
 @Module({
   controllers: [TicketsHttpController, TicketsGrpcController],
@@ -19,6 +20,8 @@ import { TicketProjectionKafkaHandler } from './tickets.kafka.handler.js';
     ResolveTicketUseCase,
     ProjectTicketEventUseCase,
     TicketProjectionKafkaHandler,
+    SelfServiceOutcomeUseCase,
+    SelfServiceResolvedKafkaHandler,
   ],
 })
 export class TicketsModule {}

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './article.repository.js';
+import { GuidedSessionUseCase } from '../self-service/guided-session.usecase.js';
+import { SelfServiceGrpcController } from '../self-service/self-service.grpc.controller.js';
+import { SelfServiceHttpController } from '../self-service/self-service.http.controller.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import { ArticlesGrpcController } from './articles.grpc.controller.js';
 import { ArticlesHttpController } from './articles.http.controller.js';
@@ -10,9 +13,10 @@ import { SearchArticlesUseCase } from './search-articles/search-articles.usecase
 import { SuggestArticlesUseCase } from './suggest-articles/suggest-articles.usecase.js';
 
 @Module({
-  controllers: [ArticlesHttpController, ArticlesGrpcController],
+  controllers: [ArticlesHttpController, ArticlesGrpcController, SelfServiceHttpController, SelfServiceGrpcController],
   providers: [
     ArticleRepository,
+    GuidedSessionUseCase,
     KnowledgeIndex,
     ImportArticlesUseCase,
     ArticleSeeder,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ticketResolvedEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
+import type { EntityManager } from 'typeorm';
+import type { TicketEntity } from '../ticket.entity.js';
 import { TicketRepository } from '../ticket.repository.js';
 import { openTicketOrFail } from '../ticket-guards.js';
 import type { ResolveTicketCommand } from './resolve-ticket.command.js';
@@ -15,22 +17,33 @@ export class ResolveTicketUseCase {
   async execute(command: ResolveTicketCommand): Promise<{ ticketId: string }> {
     await this.tickets.transaction(async (manager) => {
       const ticket = openTicketOrFail(await this.tickets.lockById(manager, command.ticketId), command.ticketId);
-      const resolvedAt = new Date().toISOString();
-      ticket.status = 'resolved';
-      await this.tickets.saveState(manager, ticket);
-      const envelope = await this.outbox.append(
-        manager,
-        ticketResolvedEvent,
-        { ticketId: ticket.id, resolvedBy: command.resolvedBy, resolutionNote: command.resolutionNote, resolvedAt },
-        { subject: ticket.id, correlationId: ticket.correlationId, causationId: null },
-      );
-      await this.tickets.appendTimeline(
-        manager,
-        ticket.id,
-        { type: 'resolved', at: resolvedAt, data: { resolvedBy: command.resolvedBy } },
-        envelope.id,
-      );
+      await this.resolveWithin(manager, ticket, command.resolvedBy, command.resolutionNote, null);
     });
     return { ticketId: command.ticketId };
+  }
+
+  /** Resolves a locked, open ticket inside the caller's transaction (an agent's call or a self-service success). */
+  async resolveWithin(
+    manager: EntityManager,
+    ticket: TicketEntity,
+    resolvedBy: string,
+    resolutionNote: string | undefined,
+    causationId: string | null,
+  ): Promise<void> {
+    const resolvedAt = new Date().toISOString();
+    ticket.status = 'resolved';
+    await this.tickets.saveState(manager, ticket);
+    const envelope = await this.outbox.append(
+      manager,
+      ticketResolvedEvent,
+      { ticketId: ticket.id, resolvedBy, resolutionNote, resolvedAt },
+      { subject: ticket.id, correlationId: ticket.correlationId, causationId },
+    );
+    await this.tickets.appendTimeline(
+      manager,
+      ticket.id,
+      { type: 'resolved', at: resolvedAt, data: { resolvedBy } },
+      envelope.id,
+    );
   }
 }

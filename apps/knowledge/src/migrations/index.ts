@@ -1,0 +1,5 @@
+import { Initial1764230400000 } from './1764230400000-initial.js';
+import { SelfService1764316800000 } from './1764316800000-self-service.js';
+
+/** In order; TypeORM records which have run. */
+export const KNOWLEDGE_MIGRATIONS = [Initial1764230400000, SelfService1764316800000];
