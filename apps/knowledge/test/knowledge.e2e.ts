@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { inquiryReceivedEvent, inquiryReceivedExample, Topics } from '@switchboard/contracts';
+import {
+  inquiryReceivedEvent,
+  inquiryReceivedExample,
+  ticketResolvedEvent,
+  ticketResolvedExample,
+  Topics,
+} from '@switchboard/contracts';
 import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { type KnowledgeConfig, loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeApp } from '../src/knowledge.app.js';
@@ -31,6 +37,13 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     await startServiceApp(app, config);
     base = `http://127.0.0.1:${config.http.port}`;
   });
+
+  const stats = async (id: string) =>
+    (
+      await http<{ articleId: string; suggested: number; helpful: number; selfServed: number; successRate: number }[]>(
+        `${base}/v1/articles/stats/success`,
+      )
+    ).body.find((s) => s.articleId === id);
 
   afterAll(async () => {
     await app?.close();
@@ -162,6 +175,53 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       } finally {
         client.close();
       }
+    });
+  });
+
+  describe('outcomes and knowledge capture', () => {
+    it('records feedback and self-service outcomes per article and exposes the success rate', async () => {
+      const before = (await stats('kb-colors-wrong-or-missing'))?.helpful ?? 0;
+      const res = await http(`${base}/v1/articles/kb-colors-wrong-or-missing/feedback`, { body: { helpful: true } });
+      expect(res.status).toBe(202);
+      expect((await stats('kb-colors-wrong-or-missing'))?.helpful).toBe(before + 1);
+      expect((await stats('kb-plugin-not-loading'))?.selfServed).toBeGreaterThanOrEqual(1);
+      expect((await stats('kb-plugin-not-loading'))?.suggested).toBeGreaterThanOrEqual(1);
+      const bad = await Promise.all([
+        http(`${base}/v1/articles/kb-nope/feedback`, { body: { helpful: true } }),
+        http(`${base}/v1/articles/kb-colors-wrong-or-missing/feedback`, { body: { helpful: 'yes' } }),
+      ]);
+      expect(bad.map((b) => [b.status, (b.body as { code: string }).code])).toEqual([
+        [404, 'KNOWLEDGE.ARTICLE_NOT_FOUND'],
+        [422, 'REQUEST.VALIDATION_FAILED'],
+      ]);
+    });
+
+    it('drafts an article from a resolution note when no article answered, and reports the gap', async () => {
+      const ticketId = randomUUID();
+      const subject = 'Invoice shows the wrong VAT number for our company';
+      await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, {
+        ...inquiryReceivedExample,
+        ticketId,
+        subject,
+        body: 'Our invoice lists the VAT number of another company, please correct the billing record.',
+      });
+      const suggested = await probe.waitForEvent(Topics.KnowledgeSuggested, ticketId);
+      expect((suggested.envelope.data as { suggestions: unknown[] }).suggestions).toEqual([]);
+      await probe.publish(Topics.TicketResolved, ticketResolvedEvent.type, ticketId, {
+        ...ticketResolvedExample,
+        ticketId,
+        resolutionNote:
+          'Billing records are corrected by finance: open the billing portal, edit the VAT field, and re-issue the invoice.',
+      });
+      const draft = await waitFor(async () => {
+        const drafts = await http<{ id: string; title: string; sourceTicketId: string }[]>(`${base}/v1/articles?status=draft`);
+        return drafts.body.find((d) => d.sourceTicketId === ticketId);
+      });
+      expect(draft).toMatchObject({ title: subject });
+      const published = await http<{ id: string }[]>(`${base}/v1/articles`);
+      expect(published.body.map((a) => a.id)).not.toContain(draft.id);
+      const gaps = await http<{ size: number; examples: string[] }[]>(`${base}/v1/knowledge/content-gaps`);
+      expect(gaps.body.some((g) => g.examples.includes(subject))).toBe(true);
     });
   });
 });

@@ -73,6 +73,14 @@ export class ArticleRepository {
     return rows.length > 0;
   }
 
+  list(status: 'published' | 'draft') {
+    return this.dataSource.query(
+      `SELECT id, title, component, product, tags, status, version, source_ticket_id AS "sourceTicketId", updated_at AS "updatedAt"
+         FROM "${this.s}".articles WHERE status = $1 ORDER BY id`,
+      [status],
+    );
+  }
+
   findById(id: string) {
     return this.dataSource.query(
       `SELECT id, title, body, component, product, tags, status, version, updated_at AS "updatedAt"

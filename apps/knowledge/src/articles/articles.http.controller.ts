@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { notFound } from '@switchboard/service-kit';
+import { notFound, parseInput } from '@switchboard/service-kit';
+import { z } from 'zod';
 import { ArticleRepository } from './article.repository.js';
 import { SearchArticlesQuery } from './search-articles/search-articles.query.js';
 import { SearchArticlesUseCase } from './search-articles/search-articles.usecase.js';
@@ -10,6 +11,16 @@ export class ArticlesHttpController {
     private readonly search: SearchArticlesUseCase,
     private readonly articles: ArticleRepository,
   ) {}
+
+  @Get()
+  list(@Query() query: Record<string, unknown>) {
+    const { status } = parseInput(
+      z.object({ status: z.enum(['published', 'draft']).default('published') }),
+      query,
+      'KNOWLEDGE.INVALID_QUERY',
+    );
+    return this.articles.list(status);
+  }
 
   @Get('search')
   searchArticles(@Query() query: Record<string, unknown>) {

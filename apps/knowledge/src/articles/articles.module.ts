@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ArticleRepository } from './article.repository.js';
+import { CaptureHttpController } from '../capture/capture.http.controller.js';
+import { TicketResolvedKafkaHandler } from '../capture/capture.kafka.handler.js';
+import { CaptureResolutionUseCase } from '../capture/capture-resolution.usecase.js';
+import { ContentGapsUseCase } from '../capture/content-gaps.usecase.js';
+import { ArticleStatsRepository } from '../outcomes/article-stats.repository.js';
+import { OutcomesHttpController } from '../outcomes/outcomes.http.controller.js';
 import { GuidedSessionUseCase } from '../self-service/guided-session.usecase.js';
 import { SelfServiceGrpcController } from '../self-service/self-service.grpc.controller.js';
 import { SelfServiceHttpController } from '../self-service/self-service.http.controller.js';
@@ -13,9 +19,20 @@ import { SearchArticlesUseCase } from './search-articles/search-articles.usecase
 import { SuggestArticlesUseCase } from './suggest-articles/suggest-articles.usecase.js';
 
 @Module({
-  controllers: [ArticlesHttpController, ArticlesGrpcController, SelfServiceHttpController, SelfServiceGrpcController],
+  controllers: [
+    ArticlesHttpController,
+    ArticlesGrpcController,
+    SelfServiceHttpController,
+    SelfServiceGrpcController,
+    OutcomesHttpController,
+    CaptureHttpController,
+  ],
   providers: [
     ArticleRepository,
+    ArticleStatsRepository,
+    CaptureResolutionUseCase,
+    ContentGapsUseCase,
+    TicketResolvedKafkaHandler,
     GuidedSessionUseCase,
     KnowledgeIndex,
     ImportArticlesUseCase,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { HybridRetriever, type RetrievalHit } from '../retrieval/index.js';
+import { ArticleStatsRepository } from '../outcomes/article-stats.repository.js';
+import { HybridRetriever, type RetrievalHit, successRatePrior } from '../retrieval/index.js';
 import { ArticleRepository, type PublishedArticle } from './article.repository.js';
 
 export interface IndexedHit extends RetrievalHit {
@@ -27,7 +28,10 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
 
-  constructor(private readonly repo: ArticleRepository) {}
+  constructor(
+    private readonly repo: ArticleRepository,
+    private readonly stats: ArticleStatsRepository,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
@@ -63,13 +67,21 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     return this.building;
   }
 
+  /** Query vectors in the index's embedding space (for clustering questions nothing answered). */
+  async embed(texts: string[]): Promise<number[][]> {
+    if (!this.retriever) await this.refresh();
+    return this.retriever ? this.retriever.embeddings.embedDocuments(texts) : [];
+  }
+
   async search(query: string, options: { limit: number; component?: string }): Promise<IndexedSearch> {
     if (!this.retriever) await this.refresh();
     const retriever = this.retriever;
     if (!retriever || retriever.size === 0) return { hits: [], noGoodAnswer: true };
     // a component filter is applied after ranking, so ask for enough to fill the page
     const wanted = options.component ? retriever.size : options.limit;
-    const result = await retriever.search(query, { limit: wanted });
+    // success-aware ranking: articles that keep helping move up in close calls, dismissed ones down
+    const prior = successRatePrior(await this.stats.outcomes());
+    const result = await retriever.search(query, { limit: wanted, prior });
     const hits = result.hits
       .map((h) => ({ ...h, component: this.articles.get(h.id)?.component ?? 'other' }))
       .filter((h) => !options.component || h.component === options.component)

@@ -4,6 +4,7 @@ import { selfServiceFailedEvent, selfServiceResolvedEvent } from '@switchboard/c
 import { EventOutbox } from '@switchboard/messaging';
 import { AppError, conflict, notFound, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
+import { ArticleStatsRepository } from '../outcomes/article-stats.repository.js';
 import { articleSteps } from './article-steps.js';
 import type { RecordCheckpointCommand, StartSessionCommand } from './self-service.commands.js';
 
@@ -36,6 +37,7 @@ export class GuidedSessionUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: EventOutbox,
+    private readonly stats: ArticleStatsRepository,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.s = config.database.schema;
@@ -85,6 +87,7 @@ export class GuidedSessionUseCase {
       let state = 'active';
       if (command.worked) {
         state = 'resolved';
+        await this.stats.count(manager, [session.articleId], 'self_served');
         await this.outbox.append(
           manager,
           selfServiceResolvedEvent,
@@ -99,6 +102,7 @@ export class GuidedSessionUseCase {
         );
       } else if (session.currentStep >= steps.length) {
         state = 'escalated';
+        await this.stats.count(manager, [session.articleId], 'not_helpful');
         await this.outbox.append(
           manager,
           selfServiceFailedEvent,

@@ -5,6 +5,7 @@ import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { KnowledgeConfig } from '../../config.js';
 import { ArticleRepository } from '../article.repository.js';
 import { KnowledgeIndex } from '../knowledge-index.js';
+import { ArticleStatsRepository } from '../../outcomes/article-stats.repository.js';
 
 /**
  * Every new inquiry gets the articles that clear the "no good answer" threshold (possibly none)
@@ -15,6 +16,7 @@ export class SuggestArticlesUseCase {
   constructor(
     private readonly index: KnowledgeIndex,
     private readonly articles: ArticleRepository,
+    private readonly stats: ArticleStatsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: KnowledgeConfig,
   ) {}
 
@@ -32,6 +34,11 @@ export class SuggestArticlesUseCase {
       suggestions.map((s) => s.articleId),
     );
     if (!fresh) return;
+    await this.stats.count(
+      context.manager,
+      suggestions.map((s) => s.articleId),
+      'suggested',
+    );
     await context.emit(knowledgeSuggestedEvent, { ticketId: inquiry.ticketId, query: inquiry.subject, suggestions });
   }
 }
