@@ -224,4 +224,71 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       expect(gaps.body.some((g) => g.examples.includes(subject))).toBe(true);
     });
   });
+
+  describe('authoring', () => {
+    const search = async (q: string) =>
+      (await http<SearchBody>(`${base}/v1/articles/search?q=${encodeURIComponent(q)}&limit=3`)).body.hits.map((h) => h.articleId);
+
+    it('creates drafts, publishes them as new versions, and archives them out of search', async () => {
+      const created = await http(`${base}/v1/articles`, {
+        body: {
+          title: 'Pairing a hardware security key',
+          body: '## Steps\n\n1. Plug in the yubikey token.\n2. Run `kollab keys pair`.',
+          component: 'configuration',
+        },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ id: 'kb-pairing-a-hardware-security-key', status: 'draft', version: 1 });
+      expect(await search('yubikey hardware security key pairing')).not.toContain('kb-pairing-a-hardware-security-key');
+      const published = await http(`${base}/v1/articles/kb-pairing-a-hardware-security-key`, {
+        method: 'PATCH',
+        body: { status: 'published' },
+      });
+      expect(published.body).toMatchObject({ status: 'published', version: 2 });
+      expect(await search('yubikey hardware security key pairing')).toContain('kb-pairing-a-hardware-security-key');
+      const versions = await http<{ version: number; status: string }[]>(
+        `${base}/v1/articles/kb-pairing-a-hardware-security-key/versions`,
+      );
+      expect(versions.body.map((v) => `${v.version}:${v.status}`)).toEqual(['1:draft', '2:published']);
+      expect(
+        (
+          await http(`${base}/v1/articles`, {
+            body: { id: 'kb-pairing-a-hardware-security-key', title: 'x', body: 'y', component: 'other' },
+          })
+        ).body,
+      ).toMatchObject({
+        code: 'KNOWLEDGE.ARTICLE_EXISTS',
+      });
+      await http(`${base}/v1/articles/kb-pairing-a-hardware-security-key`, { method: 'DELETE' });
+      expect(await search('yubikey hardware security key pairing')).not.toContain('kb-pairing-a-hardware-security-key');
+    });
+
+    it('imports JSONL and Markdown in bulk, all or nothing', async () => {
+      const jsonl = [
+        JSON.stringify({
+          id: 'kb-import-one',
+          title: 'Exporting a theme palette',
+          body: 'Use `kollab theme export` to write the palette file.',
+          component: 'terminal-interface',
+        }),
+        JSON.stringify({
+          id: 'kb-import-two',
+          title: 'Muting notification bells',
+          body: 'Set `bell = false` in the terminal section.',
+          component: 'terminal-interface',
+        }),
+      ].join('\n');
+      const imported = await http(`${base}/v1/articles/import`, { body: { jsonl } });
+      expect(imported.body).toEqual({ imported: 2, ids: ['kb-import-one', 'kb-import-two'] });
+      expect(await search('export the theme palette file')).toContain('kb-import-one');
+      const md =
+        '---\nid: kb-import-three\ntitle: Resetting the splash screen\ncomponent: terminal-interface\nproduct: chat-app\ntags: [splash]\n---\nRun `kollab splash --reset`.';
+      expect((await http(`${base}/v1/articles/import`, { body: { markdown: [md] } })).body).toMatchObject({ imported: 1 });
+      const broken = await http(`${base}/v1/articles/import`, {
+        body: { jsonl: `${JSON.stringify({ id: 'kb-import-four', title: 'ok', body: 'fine' })}\n{not json` },
+      });
+      expect([broken.status, broken.body.code, broken.body.where]).toEqual([422, 'KNOWLEDGE.IMPORT_INVALID', 'jsonl line 2']);
+      expect((await http(`${base}/v1/articles/kb-import-four`)).status).toBe(404);
+    });
+  });
 });

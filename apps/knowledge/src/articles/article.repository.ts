@@ -3,6 +3,8 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ArticleDraft } from './article-markdown.js';
 
+export type ArticleStatus = 'draft' | 'published' | 'archived';
+
 export interface PublishedArticle {
   id: string;
   title: string;
@@ -22,12 +24,52 @@ export class ArticleRepository {
     this.s = config.database.schema;
   }
 
-  async upsert(manager: EntityManager, a: ArticleDraft): Promise<void> {
+  /** Creates or replaces an article; every stored state is kept as a numbered version. */
+  async upsert(manager: EntityManager, a: ArticleDraft & { status?: ArticleStatus }): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO "${this.s}".articles (id, title, body, component, product, tags, status) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO UPDATE SET title = $2, body = $3, component = $4, product = $5, tags = $6, status = $7,
+         version = "${this.s}".articles.version + 1, updated_at = now()
+       RETURNING version`,
+      [a.id, a.title, a.body, a.component, a.product, a.tags, a.status ?? 'published'],
+    );
+    await this.recordVersion(manager, a.id);
+    return row.version;
+  }
+
+  /** Inserts only; false when the id is taken. */
+  async insert(manager: EntityManager, a: ArticleDraft & { status: ArticleStatus }): Promise<boolean> {
+    const rows = await manager.query(
+      `INSERT INTO "${this.s}".articles (id, title, body, component, product, tags, status) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [a.id, a.title, a.body, a.component, a.product, a.tags, a.status],
+    );
+    if (rows.length > 0) await this.recordVersion(manager, a.id);
+    return rows.length > 0;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<(ArticleDraft & { status: ArticleStatus; version: number }) | null> {
+    const [row] = await manager.query(
+      `SELECT id, title, body, component, product, tags, status, version FROM "${this.s}".articles WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  private async recordVersion(manager: EntityManager, id: string): Promise<void> {
     await manager.query(
-      `INSERT INTO "${this.s}".articles (id, title, body, component, product, tags) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET title = $2, body = $3, component = $4, product = $5, tags = $6,
-         version = "${this.s}".articles.version + 1, updated_at = now()`,
-      [a.id, a.title, a.body, a.component, a.product, a.tags],
+      `INSERT INTO "${this.s}".article_versions (article_id, version, title, body, component, product, tags, status)
+       SELECT id, version, title, body, component, product, tags, status FROM "${this.s}".articles WHERE id = $1
+       ON CONFLICT DO NOTHING`,
+      [id],
+    );
+  }
+
+  versions(id: string) {
+    return this.dataSource.query(
+      `SELECT version, title, body, component, product, tags, status, created_at AS "createdAt"
+         FROM "${this.s}".article_versions WHERE article_id = $1 ORDER BY version`,
+      [id],
     );
   }
 
@@ -73,7 +115,7 @@ export class ArticleRepository {
     return rows.length > 0;
   }
 
-  list(status: 'published' | 'draft') {
+  list(status: ArticleStatus) {
     return this.dataSource.query(
       `SELECT id, title, component, product, tags, status, version, source_ticket_id AS "sourceTicketId", updated_at AS "updatedAt"
          FROM "${this.s}".articles WHERE status = $1 ORDER BY id`,

@@ -10,6 +10,7 @@ import { GuidedSessionUseCase } from '../self-service/guided-session.usecase.js'
 import { SelfServiceGrpcController } from '../self-service/self-service.grpc.controller.js';
 import { SelfServiceHttpController } from '../self-service/self-service.http.controller.js';
 import { KnowledgeIndex } from './knowledge-index.js';
+import { ManageArticlesUseCase } from './manage-articles/manage-articles.usecase.js';
 import { ArticlesGrpcController } from './articles.grpc.controller.js';
 import { ArticlesHttpController } from './articles.http.controller.js';
 import { InquiryReceivedKafkaHandler } from './articles.kafka.handler.js';
@@ -29,6 +30,7 @@ import { SuggestArticlesUseCase } from './suggest-articles/suggest-articles.usec
   ],
   providers: [
     ArticleRepository,
+    ManageArticlesUseCase,
     ArticleStatsRepository,
     CaptureResolutionUseCase,
     ContentGapsUseCase,
