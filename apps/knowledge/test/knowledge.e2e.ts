@@ -4,6 +4,8 @@ import type { INestApplication } from '@nestjs/common';
 import {
   inquiryReceivedEvent,
   inquiryReceivedExample,
+  inquiryTriagedEvent,
+  inquiryTriagedExample,
   ticketResolvedEvent,
   ticketResolvedExample,
   Topics,
@@ -89,6 +91,28 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     const data = suggested.envelope.data as { suggestions: { articleId: string; score: number }[] };
     expect(data.suggestions.length).toBeGreaterThan(0);
     expect(data.suggestions.map((s) => s.articleId)).toContain('kb-plugin-not-loading');
+  });
+
+  it('asks again within the component once triage names it', async () => {
+    const ticketId = randomUUID();
+    await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, {
+      ...inquiryReceivedExample,
+      ticketId,
+      subject: 'hooks run in the wrong order',
+      body: 'My plugin registers two hooks and the one with the lower priority number runs first. How is the order decided?',
+    });
+    const first = await probe.waitForEvent(Topics.KnowledgeSuggested, ticketId);
+    await probe.publish(Topics.InquiryTriaged, inquiryTriagedEvent.type, ticketId, {
+      ...inquiryTriagedExample,
+      ticketId,
+      component: { label: 'event-bus', confidence: 0.9 },
+    });
+    const second = await waitFor(async () => probe.of(Topics.KnowledgeSuggested, ticketId)[1], { what: 'refined suggestions' });
+    const ids = (second.envelope.data as { suggestions: { articleId: string }[] }).suggestions.map((x) => x.articleId);
+    expect(ids).not.toEqual(
+      (first.envelope.data as { suggestions: { articleId: string }[] }).suggestions.map((x) => x.articleId),
+    );
+    for (const id of ids) expect((await http(`${base}/v1/articles/${id}`)).body).toMatchObject({ component: 'event-bus' });
   });
 
   it('serves search over gRPC', async () => {

@@ -106,13 +106,39 @@ export class ArticleRepository {
     return new Map(rows.map((r) => [r.id, r.snippet]));
   }
 
-  async recordSuggestion(manager: EntityManager, ticketId: string, query: string, articleIds: string[]): Promise<boolean> {
+  async recordSuggestion(
+    manager: EntityManager,
+    ticketId: string,
+    query: string,
+    articleIds: string[],
+    text: string,
+  ): Promise<boolean> {
     const rows = await manager.query(
-      `INSERT INTO "${this.s}".suggestions (ticket_id, query, article_ids) VALUES ($1, $2, $3)
+      `INSERT INTO "${this.s}".suggestions (ticket_id, query, article_ids, text) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING ticket_id`,
-      [ticketId, query, articleIds],
+      [ticketId, query, articleIds, text],
     );
     return rows.length > 0;
+  }
+
+  /** The first suggestion of a ticket, locked, so a refinement after triage happens once. */
+  async lockSuggestion(
+    manager: EntityManager,
+    ticketId: string,
+  ): Promise<{ query: string; text: string | null; articleIds: string[]; component: string | null } | null> {
+    const [row] = await manager.query(
+      `SELECT query, text, article_ids AS "articleIds", component FROM "${this.s}".suggestions WHERE ticket_id = $1 FOR UPDATE`,
+      [ticketId],
+    );
+    return row ?? null;
+  }
+
+  async refineSuggestion(manager: EntityManager, ticketId: string, component: string, articleIds: string[]): Promise<void> {
+    await manager.query(`UPDATE "${this.s}".suggestions SET component = $2, article_ids = $3 WHERE ticket_id = $1`, [
+      ticketId,
+      component,
+      articleIds,
+    ]);
   }
 
   list(status: ArticleStatus) {

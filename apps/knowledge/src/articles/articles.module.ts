@@ -13,7 +13,7 @@ import { KnowledgeIndex } from './knowledge-index.js';
 import { ManageArticlesUseCase } from './manage-articles/manage-articles.usecase.js';
 import { ArticlesGrpcController } from './articles.grpc.controller.js';
 import { ArticlesHttpController } from './articles.http.controller.js';
-import { InquiryReceivedKafkaHandler } from './articles.kafka.handler.js';
+import { InquiryReceivedKafkaHandler, InquiryTriagedKafkaHandler } from './articles.kafka.handler.js';
 import { ArticleSeeder } from './import-articles/article-seeder.js';
 import { ImportArticlesUseCase } from './import-articles/import-articles.usecase.js';
 import { SearchArticlesUseCase } from './search-articles/search-articles.usecase.js';
@@ -42,6 +42,7 @@ import { SuggestArticlesUseCase } from './suggest-articles/suggest-articles.usec
     SearchArticlesUseCase,
     SuggestArticlesUseCase,
     InquiryReceivedKafkaHandler,
+    InquiryTriagedKafkaHandler,
   ],
   exports: [ImportArticlesUseCase],
 })

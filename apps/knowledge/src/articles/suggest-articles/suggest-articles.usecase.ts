@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type InquiryReceived, knowledgeSuggestedEvent } from '@switchboard/contracts';
+import { type InquiryReceived, type InquiryTriaged, knowledgeSuggestedEvent } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { KnowledgeConfig } from '../../config.js';
@@ -11,6 +11,9 @@ import { ArticleStatsRepository } from '../../outcomes/article-stats.repository.
  * Every new inquiry gets the articles that clear the "no good answer" threshold (possibly none)
  * as a `knowledge suggested` event, with calibrated scores.
  */
+/** How far the bar drops for articles of the component triage named. */
+const COMPONENT_AGREEMENT_DISCOUNT = 0.5;
+
 @Injectable()
 export class SuggestArticlesUseCase {
   constructor(
@@ -32,6 +35,7 @@ export class SuggestArticlesUseCase {
       inquiry.ticketId,
       inquiry.subject,
       suggestions.map((s) => s.articleId),
+      query,
     );
     if (!fresh) return;
     await this.stats.count(
@@ -40,5 +44,30 @@ export class SuggestArticlesUseCase {
       'suggested',
     );
     await context.emit(knowledgeSuggestedEvent, { ticketId: inquiry.ticketId, query: inquiry.subject, suggestions });
+  }
+
+  /**
+   * Once triage names the component, the suggestions are asked again within that component. Triage
+   * is independent evidence for those articles, so the bar for them is lower; a changed set is
+   * emitted as a second event (the ticket view shows the latest).
+   */
+  async refine(triaged: InquiryTriaged, context: HandlerContext): Promise<void> {
+    const first = await this.articles.lockSuggestion(context.manager, triaged.ticketId);
+    const component = triaged.component.label;
+    if (!first?.text || first.component) return;
+    const found = await this.index.search(first.text, { limit: this.config.suggestionLimit, component });
+    const minimum = (this.config.minScore ?? this.index.threshold) * COMPONENT_AGREEMENT_DISCOUNT;
+    const suggestions = found.hits
+      .filter((h) => h.score >= minimum)
+      .map((h) => ({ articleId: h.id, title: h.title, score: Math.round(h.score * 1000) / 1000 }));
+    const refined = suggestions.length > 0 ? suggestions.map((s) => s.articleId) : first.articleIds;
+    await this.articles.refineSuggestion(context.manager, triaged.ticketId, component, refined);
+    if (suggestions.length === 0 || refined.join() === first.articleIds.join()) return;
+    await this.stats.count(
+      context.manager,
+      refined.filter((id) => !first.articleIds.includes(id)),
+      'suggested',
+    );
+    await context.emit(knowledgeSuggestedEvent, { ticketId: triaged.ticketId, query: first.query, suggestions });
   }
 }
