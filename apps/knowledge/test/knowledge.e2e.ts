@@ -75,6 +75,14 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     );
     expect(filtered.body.hits.length).toBeGreaterThan(0);
     expect(filtered.body.hits.every((h) => h.component === 'event-bus')).toBe(true);
+    const tagged = await http<SearchBody>(
+      `${base}/v1/articles/search?q=${encodeURIComponent('add a server')}&tags=mcp&product=chat-app`,
+    );
+    expect(tagged.body.hits.map((h) => h.articleId)).toContain('kb-add-mcp-server');
+    const noProduct = await http<SearchBody>(
+      `${base}/v1/articles/search?q=${encodeURIComponent('add a server')}&product=other-app`,
+    );
+    expect(noProduct.body.hits).toEqual([]);
     const bad = await http(`${base}/v1/articles/search?limit=900`);
     expect([bad.status, bad.body.code]).toEqual([422, 'KNOWLEDGE.INVALID_QUERY']);
   });

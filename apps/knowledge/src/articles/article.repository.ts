@@ -11,6 +11,7 @@ export interface PublishedArticle {
   body: string;
   tags: string[];
   component: string;
+  product: string;
 }
 
 @Injectable()
@@ -80,7 +81,7 @@ export class ArticleRepository {
 
   allPublished(): Promise<PublishedArticle[]> {
     return this.dataSource.query(
-      `SELECT id, title, body, tags, component FROM "${this.s}".articles WHERE status = 'published' ORDER BY id`,
+      `SELECT id, title, body, tags, component, product FROM "${this.s}".articles WHERE status = 'published' ORDER BY id`,
     );
   }
 

@@ -1,10 +1,31 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@switchboard/service-kit';
+import type { KnowledgeConfig } from '../config.js';
+import { createEmbeddings } from './embeddings.factory.js';
 import { ArticleStatsRepository } from '../outcomes/article-stats.repository.js';
 import { HybridRetriever, type RetrievalHit, successRatePrior } from '../retrieval/index.js';
 import { ArticleRepository, type PublishedArticle } from './article.repository.js';
 
 export interface IndexedHit extends RetrievalHit {
   component: string;
+}
+
+export interface SearchFilters {
+  limit: number;
+  component?: string;
+  product?: string;
+  /** Every listed tag must be on the article. */
+  tags?: string[];
+}
+
+function matches(article: PublishedArticle | undefined, f: SearchFilters): boolean {
+  if (!article) return false;
+  return (
+    (!f.component || article.component === f.component) &&
+    (!f.product || article.product === f.product) &&
+    (f.tags ?? []).every((t) => article.tags.includes(t))
+  );
 }
 
 export interface IndexedSearch {
@@ -31,7 +52,10 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly repo: ArticleRepository,
     private readonly stats: ArticleStatsRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: KnowledgeConfig,
   ) {}
+
+  private hosted: Promise<EmbeddingsInterface | undefined> | undefined;
 
   async onApplicationBootstrap(): Promise<void> {
     await this.refresh();
@@ -57,7 +81,8 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
       if (!force && version === this.version && this.retriever) return;
       const articles = await this.repo.allPublished();
       const started = Date.now();
-      this.retriever = await HybridRetriever.build(articles);
+      this.hosted ??= createEmbeddings(this.config.embeddings);
+      this.retriever = await HybridRetriever.build(articles, {}, await this.hosted);
       this.articles = new Map(articles.map((a) => [a.id, a]));
       this.version = version;
       this.logger.log(`indexed ${articles.length} articles in ${Date.now() - started} ms`);
@@ -73,18 +98,19 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     return this.retriever ? this.retriever.embeddings.embedDocuments(texts) : [];
   }
 
-  async search(query: string, options: { limit: number; component?: string }): Promise<IndexedSearch> {
+  async search(query: string, options: SearchFilters): Promise<IndexedSearch> {
     if (!this.retriever) await this.refresh();
     const retriever = this.retriever;
     if (!retriever || retriever.size === 0) return { hits: [], noGoodAnswer: true };
-    // a component filter is applied after ranking, so ask for enough to fill the page
-    const wanted = options.component ? retriever.size : options.limit;
+    // filters are applied after ranking, so ask for enough to fill the page
+    const filtered = Boolean(options.component || options.product || options.tags?.length);
+    const wanted = filtered ? retriever.size : options.limit;
     // success-aware ranking: articles that keep helping move up in close calls, dismissed ones down
     const prior = successRatePrior(await this.stats.outcomes());
     const result = await retriever.search(query, { limit: wanted, prior });
     const hits = result.hits
       .map((h) => ({ ...h, component: this.articles.get(h.id)?.component ?? 'other' }))
-      .filter((h) => !options.component || h.component === options.component)
+      .filter((h) => matches(this.articles.get(h.id), options))
       .slice(0, options.limit);
     return { hits, noGoodAnswer: !hits.some((h) => h.score >= retriever.options.noAnswerThreshold) };
   }

@@ -29,7 +29,12 @@ export class SearchArticlesUseCase {
   ) {}
 
   async execute(query: SearchArticlesQuery): Promise<SearchResult> {
-    const found = await this.index.search(query.text, { limit: query.limit, component: query.component });
+    const found = await this.index.search(query.text, {
+      limit: query.limit,
+      component: query.component,
+      product: query.product,
+      tags: query.tags,
+    });
     const snippets = await this.articles.snippets(
       found.hits.map((h) => h.id),
       query.text,
