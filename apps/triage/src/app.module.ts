@@ -5,6 +5,7 @@ import { ClassificationModule } from './classification/classification.module.js'
 import { TriageResultEntity } from './classification/triage-result.entity.js';
 import type { TriageConfig } from './config.js';
 import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { Guidance1764316800000 } from './migrations/1764316800000-guidance.js';
 
 @Module({})
 export class AppModule {
@@ -12,7 +13,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forService({ config, entities: [TriageResultEntity], migrations: [Initial1764230400000] }),
+        ServiceKitModule.forService({
+          config,
+          entities: [TriageResultEntity],
+          migrations: [Initial1764230400000, Guidance1764316800000],
+        }),
         MessagingModule.forService(),
         ClassificationModule,
       ],

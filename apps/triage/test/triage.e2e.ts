@@ -46,6 +46,7 @@ describe('triage against real PostgreSQL, Kafka and Redis', () => {
       component: { label: 'llm-provider' },
       serviceLevel: 'enterprise',
       modelVersion: 'rules-1',
+      guidance: { pathway: expect.any(String), expertise: expect.arrayContaining(['llm-provider', 'incident-response']) },
     });
     for (const field of ['urgency', 'category', 'complexity', 'userType', 'component', 'sentiment']) {
       const value = (triaged.envelope.data as Record<string, { confidence: number }>)[field];

@@ -24,6 +24,7 @@ export interface TicketTriage {
   sentiment: string;
   confidence: number;
   modelVersion: string;
+  guidance?: { pathway: string; expertise: string[]; estimatedResolutionHours: number };
 }
 
 export interface TicketRouting {
@@ -87,6 +88,7 @@ export function applyEvent(state: TicketState, event: EventEnvelope): { state: T
         sentiment: d.sentiment.label,
         confidence: d.confidence,
         modelVersion: d.modelVersion,
+        guidance: d.guidance,
       };
       next.status = advance(state.status, 'triaged');
       return { state: next, timeline: { type: 'triaged', at, data: { ...next.triage, rationale: d.rationale } } };

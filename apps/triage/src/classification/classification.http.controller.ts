@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ClassifyTextCommand } from './classify-inquiry/classify-text.command.js';
 import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
+import { guidanceFor } from './triage-guidance.js';
 import { TRIAGE_CLASSIFIER, type TriageRunnable } from './llm/triage-classifier.js';
 
 @Controller('v1/triage')
@@ -12,9 +13,18 @@ export class ClassificationHttpController {
 
   @Post('classify')
   @HttpCode(200)
-  classify(@Body() body: unknown) {
+  async classify(@Body() body: unknown) {
     const command = ClassifyTextCommand.create(body);
-    return this.classifier.invoke({ subject: command.subject, body: command.body });
+    const result = await this.classifier.invoke({ subject: command.subject, body: command.body });
+    return {
+      ...result,
+      guidance: guidanceFor({
+        urgency: result.urgency.label,
+        category: result.category.label,
+        complexity: result.complexity.label,
+        component: result.component.label,
+      }),
+    };
   }
 
   @Get(':ticketId')

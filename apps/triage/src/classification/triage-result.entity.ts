@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { FieldResult } from './rules-classifier.js';
 import type { TriageField } from './taxonomy.js';
+import type { TriageGuidance } from './triage-guidance.js';
 
 @Entity({ name: 'triage_results' })
 export class TriageResultEntity {
@@ -9,5 +10,6 @@ export class TriageResultEntity {
   @Column('double precision') confidence!: number;
   @Column('text') rationale!: string;
   @Column('text', { name: 'model_version' }) modelVersion!: string;
+  @Column('jsonb', { nullable: true }) guidance!: TriageGuidance | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

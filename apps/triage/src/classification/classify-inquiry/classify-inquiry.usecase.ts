@@ -4,6 +4,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { TRIAGE_CLASSIFIER, type TriageRunnable } from '../llm/triage-classifier.js';
 import { TRIAGE_FIELDS } from '../taxonomy.js';
 import { TriageResultEntity } from '../triage-result.entity.js';
+import { guidanceFor } from '../triage-guidance.js';
 
 /** Classifies a received inquiry, stores the result and emits `inquiry triaged` in one transaction. */
 @Injectable()
@@ -12,6 +13,12 @@ export class ClassifyInquiryUseCase {
 
   async execute(inquiry: InquiryReceived, context: HandlerContext): Promise<void> {
     const result = await this.classifier.invoke({ subject: inquiry.subject, body: inquiry.body });
+    const guidance = guidanceFor({
+      urgency: result.urgency.label,
+      category: result.category.label,
+      complexity: result.complexity.label,
+      component: result.component.label,
+    });
     const fields = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, result[f]])) as TriageResultEntity['fields'];
     await context.manager.insert(TriageResultEntity, {
       ticketId: inquiry.ticketId,
@@ -19,6 +26,7 @@ export class ClassifyInquiryUseCase {
       confidence: result.confidence,
       rationale: result.rationale,
       modelVersion: result.modelVersion,
+      guidance,
     } as TriageResultEntity);
     const label = (f: (typeof TRIAGE_FIELDS)[number]) => ({ label: result[f].label, confidence: result[f].confidence });
     await context.emit(inquiryTriagedEvent, {
@@ -35,6 +43,7 @@ export class ClassifyInquiryUseCase {
       language: inquiry.customer.language,
       rationale: result.rationale,
       modelVersion: result.modelVersion,
+      guidance,
     });
   }
 }

@@ -23,6 +23,14 @@ export const inquiryTriagedEvent = defineEvent(
     /** The customer's preferred language, passed on for routing. */
     language: z.string().optional(),
     rationale: z.string(),
+    /** Added after v1 shipped, optional: the suggested pathway, expertise and time to resolve. */
+    guidance: z
+      .object({
+        pathway: z.enum(['self-service', 'agent-guided', 'engineering', 'product-feedback', 'documentation']),
+        expertise: z.array(z.string()),
+        estimatedResolutionHours: z.number().positive(),
+      })
+      .optional(),
     modelVersion: z.string().min(1),
   }),
 );
