@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { EventProbe, http, SAMPLE_INQUIRIES, startSystem, type System, testNamespace, waitFor } from '@switchboard/testing';
+import {
+  EventProbe,
+  http,
+  pipelineLatencyMs,
+  SAMPLE_INQUIRIES,
+  startSystem,
+  type System,
+  testNamespace,
+  waitFor,
+} from '@switchboard/testing';
 import { Topics } from '@switchboard/contracts';
 
 interface TicketView {
@@ -66,9 +75,7 @@ describe('the whole system: one inquiry through all six services over Kafka', ()
           },
           { timeoutMs: 60_000, intervalMs: 250, what: `ticket ${id} to be routed with clocks and suggestions` },
         );
-        const at = (type: string) => Math.max(...t.timeline.filter((e) => e.type === type).map((e) => Date.parse(e.at)));
-        const done = Math.max(at('triaged'), at('routed'), at('sla_clock_started'), at('knowledge_suggested'));
-        latencies.push(done - at('received'));
+        latencies.push(pipelineLatencyMs(t.timeline));
         // the build trains the default model; the service must be using it, not the rules fallback
         expect(t.triage?.modelVersion).toMatch(/^model-tfidf-svm-/);
         expect(['L1', 'L2', 'L3', 'L4']).toContain(t.routing!.tier);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES } from '@switchboard/service-kit';
-import { SAMPLE_INQUIRIES, startSystem, testNamespace } from '@switchboard/testing';
+import { pipelineLatencyMs, SAMPLE_INQUIRIES, startSystem, testNamespace } from '@switchboard/testing';
 
 // `npm run bench:footprint`: starts the six services as processes, posts a burst of inquiries
 // and prints startup time, memory and end-to-end latency as one JSON object.
@@ -26,13 +26,11 @@ interface View {
   sla: { resolutionDueAt: string | null };
   timeline: { type: string; at: string }[];
 }
-/** Pipeline latency from the services' own timeline: received -> last of triaged, routed, clocks, suggested. */
 const pipelineMs = async (id: string): Promise<number | undefined> => {
   const v = (await (await fetch(`${intake}/v1/tickets/${id}`)).json()) as View;
-  const at = (type: string) => Math.max(...v.timeline.filter((e) => e.type === type).map((e) => Date.parse(e.at)));
   const done = v.triage && v.routing && v.sla.resolutionDueAt && v.timeline.some((e) => e.type === 'knowledge_suggested');
   if (!done) return undefined;
-  return Math.max(at('triaged'), at('routed'), at('sla_clock_started'), at('knowledge_suggested')) - at('received');
+  return pipelineLatencyMs(v.timeline);
 };
 
 const burstStart = Date.now();

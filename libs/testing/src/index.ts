@@ -5,3 +5,4 @@ export * from './sample-inquiries.js';
 export * from './grpc-client.js';
 export * from './http.js';
 export * from './system.js';
+export * from './pipeline-latency.js';

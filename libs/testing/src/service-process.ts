@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './test-env.js';
@@ -60,7 +61,6 @@ export class ServiceProcess {
 
   /** Resident memory of the process in MB, from /proc. */
   async rssMb(): Promise<number> {
-    const { readFile } = await import('node:fs/promises');
     const status = await readFile(`/proc/${this.pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return Math.round(kb / 1024);

@@ -4,7 +4,7 @@ import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { KnowledgeConfig } from '../config.js';
 import { createEmbeddings } from './embeddings.factory.js';
 import { ArticleStatsRepository } from '../outcomes/article-stats.repository.js';
-import { HybridRetriever, type RetrievalHit, successRatePrior } from '../retrieval/index.js';
+import { type ArticlePrior, HybridRetriever, type RetrievalHit, successRatePrior } from '../retrieval/index.js';
 import { ArticleRepository, type PublishedArticle } from './article.repository.js';
 
 export interface IndexedHit extends RetrievalHit {
@@ -34,6 +34,7 @@ export interface IndexedSearch {
 }
 
 const REFRESH_MS = 30_000;
+const PRIOR_TTL_MS = 5_000;
 
 /**
  * The hybrid retriever (BM25 fused with corpus-trained embeddings) over the published articles.
@@ -48,6 +49,7 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
   private version = '';
   private timer: NodeJS.Timeout | undefined;
   private building: Promise<void> | undefined;
+  private prior: { at: number; value: ArticlePrior } | undefined;
 
   constructor(
     private readonly repo: ArticleRepository,
@@ -92,6 +94,14 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     return this.building;
   }
 
+  /** Outcome counts change slowly; reading them once every few seconds keeps I/O off each search. */
+  private async successPrior(): Promise<ArticlePrior> {
+    if (!this.prior || Date.now() - this.prior.at > PRIOR_TTL_MS) {
+      this.prior = { at: Date.now(), value: successRatePrior(await this.stats.outcomes()) };
+    }
+    return this.prior.value;
+  }
+
   /** Query vectors in the index's embedding space (for clustering questions nothing answered). */
   async embed(texts: string[]): Promise<number[][]> {
     if (!this.retriever) await this.refresh();
@@ -106,7 +116,7 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     const filtered = Boolean(options.component || options.product || options.tags?.length);
     const wanted = filtered ? retriever.size : options.limit;
     // success-aware ranking: articles that keep helping move up in close calls, dismissed ones down
-    const prior = successRatePrior(await this.stats.outcomes());
+    const prior = await this.successPrior();
     const result = await retriever.search(query, { limit: wanted, prior });
     const hits = result.hits
       .map((h) => ({ ...h, component: this.articles.get(h.id)?.component ?? 'other' }))

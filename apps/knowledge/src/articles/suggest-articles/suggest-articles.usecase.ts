@@ -4,7 +4,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { KnowledgeConfig } from '../../config.js';
 import { ArticleRepository } from '../article.repository.js';
-import { KnowledgeIndex } from '../knowledge-index.js';
+import { KnowledgeIndex, type SearchFilters } from '../knowledge-index.js';
 import { ArticleStatsRepository } from '../../outcomes/article-stats.repository.js';
 
 /**
@@ -25,11 +25,7 @@ export class SuggestArticlesUseCase {
 
   async execute(inquiry: InquiryReceived, context: HandlerContext): Promise<void> {
     const query = `${inquiry.subject}\n${inquiry.body}`.slice(0, 4000);
-    const minimum = this.config.minScore ?? this.index.threshold;
-    const found = await this.index.search(query, { limit: this.config.suggestionLimit });
-    const suggestions = found.hits
-      .filter((h) => h.score >= minimum)
-      .map((h) => ({ articleId: h.id, title: h.title, score: Math.round(h.score * 1000) / 1000 }));
+    const suggestions = await this.suggestionsFor(query, { limit: this.config.suggestionLimit }, 1);
     const fresh = await this.articles.recordSuggestion(
       context.manager,
       inquiry.ticketId,
@@ -55,11 +51,11 @@ export class SuggestArticlesUseCase {
     const first = await this.articles.lockSuggestion(context.manager, triaged.ticketId);
     const component = triaged.component.label;
     if (!first?.text || first.component) return;
-    const found = await this.index.search(first.text, { limit: this.config.suggestionLimit, component });
-    const minimum = (this.config.minScore ?? this.index.threshold) * COMPONENT_AGREEMENT_DISCOUNT;
-    const suggestions = found.hits
-      .filter((h) => h.score >= minimum)
-      .map((h) => ({ articleId: h.id, title: h.title, score: Math.round(h.score * 1000) / 1000 }));
+    const suggestions = await this.suggestionsFor(
+      first.text,
+      { limit: this.config.suggestionLimit, component },
+      COMPONENT_AGREEMENT_DISCOUNT,
+    );
     const refined = suggestions.length > 0 ? suggestions.map((s) => s.articleId) : first.articleIds;
     await this.articles.refineSuggestion(context.manager, triaged.ticketId, component, refined);
     if (suggestions.length === 0 || refined.join() === first.articleIds.join()) return;
@@ -69,5 +65,14 @@ export class SuggestArticlesUseCase {
       'suggested',
     );
     await context.emit(knowledgeSuggestedEvent, { ticketId: triaged.ticketId, query: first.query, suggestions });
+  }
+
+  /** The hits that clear the suggestion bar (scaled by `barFactor`), in the event's shape. */
+  private async suggestionsFor(query: string, filters: SearchFilters, barFactor: number) {
+    const minimum = (this.config.minScore ?? this.index.threshold) * barFactor;
+    const found = await this.index.search(query, filters);
+    return found.hits
+      .filter((h) => h.score >= minimum)
+      .map((h) => ({ articleId: h.id, title: h.title, score: Math.round(h.score * 1000) / 1000 }));
   }
 }
