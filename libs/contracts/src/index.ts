@@ -20,3 +20,7 @@ export * from './events/assignment-overridden/assignment-overridden.event.js';
 export * from './events/agent-status-changed/agent-status-changed.event.js';
 export * from './events/self-service-resolved/self-service-resolved.event.js';
 export * from './events/self-service-failed/self-service-failed.event.js';
+export * from './events/ticket-status-changed/ticket-status-changed.event.js';
+export * from './events/customer-replied/customer-replied.event.js';
+export * from './events/ticket-merged/ticket-merged.event.js';
+export * from './events/sentiment-assessed/sentiment-assessed.event.js';

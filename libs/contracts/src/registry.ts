@@ -15,6 +15,10 @@ import { assignmentOverriddenEvent } from './events/assignment-overridden/assign
 import { agentStatusChangedEvent } from './events/agent-status-changed/agent-status-changed.event.js';
 import { selfServiceResolvedEvent } from './events/self-service-resolved/self-service-resolved.event.js';
 import { selfServiceFailedEvent } from './events/self-service-failed/self-service-failed.event.js';
+import { ticketStatusChangedEvent } from './events/ticket-status-changed/ticket-status-changed.event.js';
+import { customerRepliedEvent } from './events/customer-replied/customer-replied.event.js';
+import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js';
+import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -33,6 +37,10 @@ export const eventDefinitions: readonly EventDefinition[] = [
   agentStatusChangedEvent,
   selfServiceResolvedEvent,
   selfServiceFailedEvent,
+  ticketStatusChangedEvent,
+  customerRepliedEvent,
+  ticketMergedEvent,
+  sentimentAssessedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

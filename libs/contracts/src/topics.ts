@@ -17,6 +17,10 @@ export const Topics = {
   AgentStatusChanged: 'support.agent.status-changed.v1',
   SelfServiceResolved: 'support.self-service.resolved.v1',
   SelfServiceFailed: 'support.self-service.failed.v1',
+  TicketStatusChanged: 'support.ticket.status-changed.v1',
+  CustomerReplied: 'support.ticket.customer-replied.v1',
+  TicketMerged: 'support.ticket.merged.v1',
+  SentimentAssessed: 'support.triage.sentiment-assessed.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 

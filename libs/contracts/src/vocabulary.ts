@@ -20,3 +20,8 @@ export const ticketIdSchema = z.uuid();
 
 /** Label values come from configuration (another product brings its own), so only shape is fixed here. */
 export const labelSchema = z.string().min(1).max(64);
+
+/** `reopened` is not a status: a reopened ticket is `open` again with a higher reopen count. */
+export const TICKET_STATUSES = ['open', 'waiting_on_customer', 'resolved', 'closed'] as const;
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
