@@ -24,3 +24,7 @@ export * from './events/ticket-status-changed/ticket-status-changed.event.js';
 export * from './events/customer-replied/customer-replied.event.js';
 export * from './events/ticket-merged/ticket-merged.event.js';
 export * from './events/sentiment-assessed/sentiment-assessed.event.js';
+export * from './events/survey-sent/survey-sent.event.js';
+export * from './events/survey-responded/survey-responded.event.js';
+export * from './webhooks/webhook-signature.js';
+export * from './json-schemas.js';

@@ -21,6 +21,8 @@ export const Topics = {
   CustomerReplied: 'support.ticket.customer-replied.v1',
   TicketMerged: 'support.ticket.merged.v1',
   SentimentAssessed: 'support.triage.sentiment-assessed.v1',
+  SurveySent: 'support.survey.sent.v1',
+  SurveyResponded: 'support.survey.responded.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 

@@ -10,3 +10,5 @@ export * from './inbox/decode.js';
 export * from './kafka/kafka-client.js';
 export * from './kafka/topic-admin.js';
 export * from './inbox/inbox-retention.js';
+export * from './inbox/event-tap.js';
+export * from './kafka/replay-reader.js';

@@ -12,6 +12,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { ReadinessRegistry, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { EventConsumerHost } from './inbox/event-consumer.host.js';
+import { EventTaps } from './inbox/event-tap.js';
+import { KafkaReplayReader } from './kafka/replay-reader.js';
 import { INBOX_PURGE_INTERVAL_MS, InboxRetention } from './inbox/inbox-retention.js';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client.js';
 import { ensureTopics } from './kafka/topic-admin.js';
@@ -105,8 +107,10 @@ export class MessagingModule {
         OutboxRelay,
         EventConsumerHost,
         InboxRetention,
+        EventTaps,
+        KafkaReplayReader,
       ],
-      exports: [EventOutbox, OutboxRelay, MESSAGING_OPTIONS],
+      exports: [EventOutbox, OutboxRelay, MESSAGING_OPTIONS, EventTaps, KafkaReplayReader],
     };
   }
 }

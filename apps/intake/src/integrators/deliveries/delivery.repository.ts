@@ -1,0 +1,231 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@switchboard/contracts';
+import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import type { EntityManager } from 'typeorm';
+import { returnedRows } from '../sql-rows.js';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export interface NewDelivery {
+  id: string;
+  subscriptionId: string;
+  envelope: EventEnvelope;
+  ticketId: string;
+  replay: boolean;
+}
+
+/** What must be armed in BullMQ for a delivery: the job id changes with every attempt. */
+export interface ArmableDelivery {
+  id: string;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  subscriptionId: string;
+  ticketId: string;
+  eventId: string;
+  eventType: string;
+  payload: EventEnvelope;
+  replay: boolean;
+  attempts: number;
+  firstAttemptAt: Date;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretUntil: Date | null;
+}
+
+export interface DeliveryState {
+  status: DeliveryStatus;
+  due: boolean;
+  blocked: boolean;
+  leased: boolean;
+  active: boolean;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+export type AttemptOutcome = { status: 'delivered' } | { status: 'dead' } | { status: 'pending'; nextAttemptAt: Date };
+
+export interface AttemptRecord {
+  at: Date;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+@Injectable()
+export class DeliveryRepository {
+  private readonly deliveries: string;
+  private readonly attempts: string;
+  private readonly subscriptions: string;
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    const schema = `"${config.database.schema}"`;
+    this.deliveries = `${schema}.webhook_deliveries`;
+    this.attempts = `${schema}.webhook_delivery_attempts`;
+    this.subscriptions = `${schema}.webhook_subscriptions`;
+  }
+
+  /** Original deliveries are recorded once per subscription and event; replays always add a row. */
+  async insert(manager: EntityManager, deliveries: NewDelivery[]): Promise<ArmableDelivery[]> {
+    const armed: ArmableDelivery[] = [];
+    for (const d of deliveries) {
+      const rows: { id: string; next_attempt_at: Date }[] = await manager.query(
+        `INSERT INTO ${this.deliveries} (id, subscription_id, event_id, event_type, ticket_id, event_time, payload, replay, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT DO NOTHING RETURNING id, next_attempt_at`,
+        [
+          d.id,
+          d.subscriptionId,
+          d.envelope.id,
+          d.envelope.type,
+          d.ticketId,
+          d.envelope.time,
+          JSON.stringify(d.envelope),
+          d.replay,
+        ],
+      );
+      if (rows[0]) armed.push({ id: rows[0].id, attempts: 0, nextAttemptAt: rows[0].next_attempt_at });
+    }
+    return armed;
+  }
+
+  async state(manager: EntityManager, id: string): Promise<DeliveryState | undefined> {
+    const rows: {
+      status: DeliveryStatus;
+      due: boolean;
+      blocked: boolean;
+      leased: boolean;
+      active: boolean;
+      attempts: number;
+      next_attempt_at: Date;
+    }[] = await manager.query(
+      `SELECT d.status, d.attempts, d.next_attempt_at,
+              d.next_attempt_at <= now() + interval '1 second' AS due,
+              coalesce(d.lease_until > now(), false) AS leased,
+              s.status = 'active' AS active,
+              EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
+                      AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND e.seq < d.seq) AS blocked
+       FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id WHERE d.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r && { ...r, nextAttemptAt: r.next_attempt_at };
+  }
+
+  /**
+   * Takes a lease on a due delivery at the head of its ticket's lane: one sender at a time,
+   * and a crashed sender's lease simply runs out. Returns nothing when it is not sendable now.
+   */
+  async claim(manager: EntityManager, id: string, leaseMs: number): Promise<ClaimedDelivery | undefined> {
+    const result = await manager.query(
+      `UPDATE ${this.deliveries} d SET lease_until = now() + make_interval(secs => $2::double precision / 1000),
+              first_attempt_at = coalesce(d.first_attempt_at, now()), attempts = d.attempts + 1
+       FROM ${this.subscriptions} s
+       WHERE d.id = $1 AND s.id = d.subscription_id AND s.status = 'active' AND d.status = 'pending'
+         AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now() + interval '1 second'
+         AND NOT EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
+                         AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND e.seq < d.seq)
+       RETURNING d.id, d.subscription_id, d.ticket_id, d.event_id, d.event_type, d.payload, d.replay, d.attempts,
+                 d.first_attempt_at, s.url, s.secret, s.previous_secret, s.previous_secret_until`,
+      [id, leaseMs],
+    );
+    const r = returnedRows<Record<string, unknown>>(result)[0];
+    if (!r) return undefined;
+    return {
+      id: r.id as string,
+      subscriptionId: r.subscription_id as string,
+      ticketId: r.ticket_id as string,
+      eventId: r.event_id as string,
+      eventType: r.event_type as string,
+      payload: r.payload as EventEnvelope,
+      replay: r.replay as boolean,
+      attempts: r.attempts as number,
+      firstAttemptAt: r.first_attempt_at as Date,
+      url: r.url as string,
+      secret: r.secret as string,
+      previousSecret: r.previous_secret as string | null,
+      previousSecretUntil: r.previous_secret_until as Date | null,
+    };
+  }
+
+  async recordAttempt(manager: EntityManager, id: string, attempt: AttemptRecord, outcome: AttemptOutcome): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.attempts} (delivery_id, attempted_at, status_code, latency_ms, error) VALUES ($1, $2, $3, $4, $5)`,
+      [id, attempt.at, attempt.statusCode, attempt.latencyMs, attempt.error],
+    );
+    await manager.query(
+      `UPDATE ${this.deliveries} SET status = $2, lease_until = NULL, last_status_code = $3, last_error = $4,
+              next_attempt_at = coalesce($5, next_attempt_at),
+              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END,
+              dead_at = CASE WHEN $2 = 'dead' THEN now() END
+       WHERE id = $1`,
+      [id, outcome.status, attempt.statusCode, attempt.error, outcome.status === 'pending' ? outcome.nextAttemptAt : null],
+    );
+  }
+
+  /** The lowest pending delivery of one lane (subscription × ticket): the only one that may be sent. */
+  async laneHead(manager: EntityManager, subscriptionId: string, ticketId: string): Promise<ArmableDelivery | undefined> {
+    const rows: { id: string; attempts: number; next_attempt_at: Date }[] = await manager.query(
+      `SELECT id, attempts, next_attempt_at FROM ${this.deliveries}
+       WHERE subscription_id = $1 AND ticket_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1`,
+      [subscriptionId, ticketId],
+    );
+    return rows[0] && { id: rows[0].id, attempts: rows[0].attempts, nextAttemptAt: rows[0].next_attempt_at };
+  }
+
+  /** Heads of every lane of active subscriptions not currently leased: what a restart must re-arm. */
+  async armableHeads(manager: EntityManager, subscriptionId?: string): Promise<ArmableDelivery[]> {
+    const rows: { id: string; attempts: number; next_attempt_at: Date }[] = await manager.query(
+      `SELECT h.id, h.attempts, h.next_attempt_at FROM (
+         SELECT DISTINCT ON (d.subscription_id, d.ticket_id) d.id, d.attempts, d.next_attempt_at, d.lease_until
+         FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id
+         WHERE d.status = 'pending' AND s.status = 'active' AND ($1::uuid IS NULL OR d.subscription_id = $1)
+         ORDER BY d.subscription_id, d.ticket_id, d.seq) h
+       WHERE h.lease_until IS NULL OR h.lease_until < now()`,
+      [subscriptionId ?? null],
+    );
+    return rows.map((r) => ({ id: r.id, attempts: r.attempts, nextAttemptAt: r.next_attempt_at }));
+  }
+
+  /** Dead deliveries go back to pending with a fresh retry window; `ids` narrows it to some. */
+  async requeueDead(manager: EntityManager, subscriptionId: string, ids?: string[]): Promise<number> {
+    const result = await manager.query(
+      `UPDATE ${this.deliveries} SET status = 'pending', first_attempt_at = NULL, next_attempt_at = now(), dead_at = NULL,
+              lease_until = NULL
+       WHERE subscription_id = $1 AND status = 'dead' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
+      [subscriptionId, ids ?? null],
+    );
+    return returnedRows(result).length;
+  }
+
+  async subscriptionOf(manager: EntityManager, deliveryId: string): Promise<string | undefined> {
+    const rows: { subscription_id: string }[] = await manager.query(
+      `SELECT subscription_id FROM ${this.deliveries} WHERE id = $1`,
+      [deliveryId],
+    );
+    return rows[0]?.subscription_id;
+  }
+
+  async log(
+    manager: EntityManager,
+    subscriptionId: string,
+    query: { status?: DeliveryStatus; limit: number; afterSeq?: string },
+  ): Promise<Record<string, unknown>[]> {
+    return manager.query(
+      `SELECT d.id, d.seq::text AS seq, d.event_id AS "eventId", d.event_type AS "eventType", d.ticket_id AS "ticketId",
+              d.event_time AS "eventTime", d.replay, d.status, d.attempts, d.last_status_code AS "lastStatusCode",
+              d.last_error AS "lastError", d.next_attempt_at AS "nextAttemptAt", d.delivered_at AS "deliveredAt",
+              d.dead_at AS "deadAt", d.created_at AS "createdAt",
+              coalesce((SELECT json_agg(json_build_object('at', a.attempted_at, 'statusCode', a.status_code,
+                          'latencyMs', a.latency_ms, 'error', a.error) ORDER BY a.id)
+                        FROM ${this.attempts} a WHERE a.delivery_id = d.id), '[]'::json) AS "attemptLog"
+       FROM ${this.deliveries} d
+       WHERE d.subscription_id = $1 AND ($2::text IS NULL OR d.status = $2) AND ($3::bigint IS NULL OR d.seq > $3::bigint)
+       ORDER BY d.seq LIMIT $4`,
+      [subscriptionId, query.status ?? null, query.afterSeq ?? null, query.limit],
+    );
+  }
+}

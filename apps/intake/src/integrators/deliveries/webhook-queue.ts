@@ -1,0 +1,48 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ArmableDelivery } from './delivery.repository.js';
+
+/** Queue name and prefix are wire values: renaming them strands every armed delivery in Redis. */
+export const WEBHOOK_QUEUE = 'webhook-deliveries';
+
+export interface WebhookJob {
+  deliveryId: string;
+}
+
+export const webhookQueuePrefix = (config: ServiceConfig) => `${config.kafka.topicNamespace}bull`;
+
+/**
+ * Redis holds only wake-ups; PostgreSQL holds the deliveries. The job id includes the attempt
+ * count, so arming the same attempt twice (a restart, the reconciler) is one job.
+ */
+@Injectable()
+export class WebhookQueue implements OnApplicationShutdown {
+  private readonly queue: Queue<WebhookJob>;
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, @Inject(REDIS) redis: Redis) {
+    this.queue = new Queue<WebhookJob>(WEBHOOK_QUEUE, { connection: redis, prefix: webhookQueuePrefix(config) });
+  }
+
+  async arm(deliveries: ArmableDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      deliveries.map((d) => ({
+        name: 'deliver',
+        data: { deliveryId: d.id },
+        opts: {
+          jobId: `${d.id}_${d.attempts}`,
+          delay: Math.max(0, new Date(d.nextAttemptAt).getTime() - now),
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,26 @@
+import { loadExtraConfig } from '@switchboard/service-kit';
+import { z } from 'zod';
+
+const ms = z.coerce.number().int().min(1);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const schema = z.object({
+  /** First retry delay; each further retry doubles it (with jitter) up to WEBHOOK_RETRY_MAX_DELAY_MS. */
+  WEBHOOK_RETRY_BASE_DELAY_MS: ms.default(10_000),
+  WEBHOOK_RETRY_MAX_DELAY_MS: ms.default(3_600_000),
+  /** After this long since the first attempt a failing delivery is dead-lettered. */
+  WEBHOOK_RETRY_WINDOW_MS: ms.default(24 * 3_600_000),
+  WEBHOOK_TIMEOUT_MS: ms.default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Loopback and private-network targets are refused unless this is on (dev and test only). */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag.default(false),
+  /** How long the previous secret keeps signing after a rotation. */
+  WEBHOOK_SECRET_GRACE_MS: ms.default(24 * 3_600_000),
+  WEBHOOK_RECONCILE_INTERVAL_MS: ms.default(60_000),
+});
+
+export type WebhookConfig = z.infer<typeof schema>;
+
+export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
+
+export const loadWebhookConfig = (env: NodeJS.ProcessEnv = process.env): WebhookConfig => loadExtraConfig(schema, env);
