@@ -17,6 +17,11 @@ const schema = z.object({
   /** How long the previous secret keeps signing after a rotation. */
   WEBHOOK_SECRET_GRACE_MS: ms.default(24 * 3_600_000),
   WEBHOOK_RECONCILE_INTERVAL_MS: ms.default(60_000),
+  /**
+   * A delivery waits (at most this long) until the event that caused it has been consumed, so an
+   * effect read from one topic is never sent before its cause still queued in another.
+   */
+  WEBHOOK_CAUSAL_HOLD_MS: ms.default(10_000),
 });
 
 export type WebhookConfig = z.infer<typeof schema>;
@@ -24,3 +29,6 @@ export type WebhookConfig = z.infer<typeof schema>;
 export const WEBHOOK_CONFIG = Symbol('WEBHOOK_CONFIG');
 
 export const loadWebhookConfig = (env: NodeJS.ProcessEnv = process.env): WebhookConfig => loadExtraConfig(schema, env);
+
+/** The consumer group suffix of webhook recording; its inbox tells which causes have been seen. */
+export const WEBHOOK_TAP = 'webhooks';

@@ -16,7 +16,7 @@ export const Webhooks1764400000000 = schemaMigration('Webhooks1764400000000', {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    // seq orders a subscription's deliveries per ticket: a lane's head is its lowest pending seq.
+    // A lane (subscription × ticket) is sent in event-time order (seq breaks ties); its head is the first pending row.
     await runner.query(`
       CREATE TABLE "${schema}".webhook_deliveries (
         id uuid PRIMARY KEY,
@@ -26,6 +26,7 @@ export const Webhooks1764400000000 = schemaMigration('Webhooks1764400000000', {
         event_type text NOT NULL,
         ticket_id text NOT NULL,
         event_time timestamptz NOT NULL,
+        cause_event_id uuid,
         payload jsonb NOT NULL,
         replay boolean NOT NULL DEFAULT false,
         status text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
@@ -43,7 +44,7 @@ export const Webhooks1764400000000 = schemaMigration('Webhooks1764400000000', {
       `CREATE UNIQUE INDEX webhook_deliveries_once ON "${schema}".webhook_deliveries (subscription_id, event_id) WHERE NOT replay`,
     );
     await runner.query(
-      `CREATE INDEX webhook_deliveries_lane ON "${schema}".webhook_deliveries (subscription_id, ticket_id, seq) WHERE status = 'pending'`,
+      `CREATE INDEX webhook_deliveries_lane ON "${schema}".webhook_deliveries (subscription_id, ticket_id, event_time, seq) WHERE status = 'pending'`,
     );
     await runner.query(`CREATE INDEX webhook_deliveries_log ON "${schema}".webhook_deliveries (subscription_id, status, seq)`);
     await runner.query(`

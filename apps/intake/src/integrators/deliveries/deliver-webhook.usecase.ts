@@ -8,6 +8,8 @@ import { type AttemptOutcome, type ClaimedDelivery, DeliveryRepository } from '.
 import { nextAttemptAt } from './retry-schedule.js';
 import { WebhookQueue } from './webhook-queue.js';
 
+const HELD_RECHECK_MS = 200;
+
 /**
  * One attempt of one delivery. Only the head of a ticket's lane is sent, so a subscription
  * never sees a later event of a ticket before an earlier one was delivered or dead-lettered.
@@ -29,6 +31,7 @@ export class DeliverWebhookUseCase {
     // Not sendable now: a later wake-up (retry, lane successor, resume, reconciler) comes back for it.
     if (!state || state.status !== 'pending' || state.blocked || state.leased || !state.active) return;
     if (!state.due) return this.queue.arm([{ id: deliveryId, attempts: state.attempts, nextAttemptAt: state.nextAttemptAt }]);
+    if (state.held) return this.queue.recheck(deliveryId, state.attempts, HELD_RECHECK_MS);
     const claimed = await this.deliveries.claim(manager, deliveryId, this.config.WEBHOOK_TIMEOUT_MS + 5000);
     if (!claimed) return;
     const attempt = await this.send(claimed);

@@ -3,6 +3,9 @@ import type { EventEnvelope } from '@switchboard/contracts';
 import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
 import { returnedRows } from '../sql-rows.js';
+import { WEBHOOK_CONFIG, WEBHOOK_TAP, type WebhookConfig } from '../webhook-config.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 
@@ -43,6 +46,7 @@ export interface DeliveryState {
   blocked: boolean;
   leased: boolean;
   active: boolean;
+  held: boolean;
   attempts: number;
   nextAttemptAt: Date;
 }
@@ -61,9 +65,16 @@ export class DeliveryRepository {
   private readonly deliveries: string;
   private readonly attempts: string;
   private readonly subscriptions: string;
+  private readonly inbox: string;
+  private readonly tapGroup: string;
 
-  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig) {
+  constructor(
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(WEBHOOK_CONFIG) private readonly webhooks: WebhookConfig,
+  ) {
     const schema = `"${config.database.schema}"`;
+    this.inbox = `${schema}.inbox`;
+    this.tapGroup = `${config.kafka.consumerGroup}-${WEBHOOK_TAP}`;
     this.deliveries = `${schema}.webhook_deliveries`;
     this.attempts = `${schema}.webhook_delivery_attempts`;
     this.subscriptions = `${schema}.webhook_subscriptions`;
@@ -99,20 +110,28 @@ export class DeliveryRepository {
       blocked: boolean;
       leased: boolean;
       active: boolean;
+      held: boolean;
       attempts: number;
       next_attempt_at: Date;
     }[] = await manager.query(
       `SELECT d.status, d.attempts, d.next_attempt_at,
               d.next_attempt_at <= now() + interval '1 second' AS due,
               coalesce(d.lease_until > now(), false) AS leased,
-              s.status = 'active' AS active,
+              s.status = 'active' AS active, ${this.heldBy('d', '$2', '$3')} AS held,
               EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
-                      AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND e.seq < d.seq) AS blocked
+                      AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND (e.event_time, e.seq) < (d.event_time, d.seq)) AS blocked
        FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id WHERE d.id = $1`,
-      [id],
+      [id, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS],
     );
     const r = rows[0];
     return r && { ...r, nextAttemptAt: r.next_attempt_at };
+  }
+
+  /** True while the row's cause has not been consumed yet and the hold has not run out. */
+  private heldBy(alias: string, groupParam: string, holdParam: string): string {
+    return `(${alias}.cause_event_id IS NOT NULL
+      AND ${alias}.created_at > now() - make_interval(secs => ${holdParam}::double precision / 1000)
+      AND NOT EXISTS (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.cause_event_id))`;
   }
 
   /**
@@ -127,10 +146,11 @@ export class DeliveryRepository {
        WHERE d.id = $1 AND s.id = d.subscription_id AND s.status = 'active' AND d.status = 'pending'
          AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now() + interval '1 second'
          AND NOT EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
-                         AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND e.seq < d.seq)
+                         AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND (e.event_time, e.seq) < (d.event_time, d.seq))
+         AND NOT ${this.heldBy('d', '$3', '$4')}
        RETURNING d.id, d.subscription_id, d.ticket_id, d.event_id, d.event_type, d.payload, d.replay, d.attempts,
                  d.first_attempt_at, s.url, s.secret, s.previous_secret, s.previous_secret_until`,
-      [id, leaseMs],
+      [id, leaseMs, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS],
     );
     const r = returnedRows<Record<string, unknown>>(result)[0];
     if (!r) return undefined;
@@ -170,7 +190,7 @@ export class DeliveryRepository {
   async laneHead(manager: EntityManager, subscriptionId: string, ticketId: string): Promise<ArmableDelivery | undefined> {
     const rows: { id: string; attempts: number; next_attempt_at: Date }[] = await manager.query(
       `SELECT id, attempts, next_attempt_at FROM ${this.deliveries}
-       WHERE subscription_id = $1 AND ticket_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1`,
+       WHERE subscription_id = $1 AND ticket_id = $2 AND status = 'pending' ORDER BY event_time, seq LIMIT 1`,
       [subscriptionId, ticketId],
     );
     return rows[0] && { id: rows[0].id, attempts: rows[0].attempts, nextAttemptAt: rows[0].next_attempt_at };
@@ -183,7 +203,7 @@ export class DeliveryRepository {
          SELECT DISTINCT ON (d.subscription_id, d.ticket_id) d.id, d.attempts, d.next_attempt_at, d.lease_until
          FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id
          WHERE d.status = 'pending' AND s.status = 'active' AND ($1::uuid IS NULL OR d.subscription_id = $1)
-         ORDER BY d.subscription_id, d.ticket_id, d.seq) h
+         ORDER BY d.subscription_id, d.ticket_id, d.event_time, d.seq) h
        WHERE h.lease_until IS NULL OR h.lease_until < now()`,
       [subscriptionId ?? null],
     );

@@ -42,6 +42,15 @@ export class WebhookQueue implements OnApplicationShutdown {
     );
   }
 
+  /** A short wait for a delivery held back by its cause; each wait is its own job. */
+  async recheck(deliveryId: string, attempts: number, delayMs: number): Promise<void> {
+    await this.queue.add(
+      'deliver',
+      { deliveryId },
+      { jobId: `${deliveryId}_${attempts}_held_${Date.now()}`, delay: delayMs, removeOnComplete: true, removeOnFail: true },
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }

@@ -1,0 +1,49 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SurveyTimer } from './survey.repository.js';
+
+/** Queue name and prefix are wire values: renaming them strands every armed survey in Redis. */
+export const SURVEY_QUEUE = 'survey-sends';
+
+export interface SurveyJob {
+  surveyId: string;
+  /** Which send this is: 0 the invitation, 1.. the reminders. A stale job finds a different count and does nothing. */
+  send: number;
+}
+
+export const surveyQueuePrefix = (config: ServiceConfig) => `${config.kafka.topicNamespace}bull`;
+
+/** Redis holds only alarms; PostgreSQL holds each survey's next send. */
+@Injectable()
+export class SurveyTimers implements OnApplicationShutdown {
+  private readonly queue: Queue<SurveyJob>;
+
+  constructor(@Inject(SERVICE_CONFIG) config: ServiceConfig, @Inject(REDIS) redis: Redis) {
+    this.queue = new Queue<SurveyJob>(SURVEY_QUEUE, { connection: redis, prefix: surveyQueuePrefix(config) });
+  }
+
+  async arm(timers: SurveyTimer[]): Promise<void> {
+    if (timers.length === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      timers.map((t) => ({
+        name: t.sentCount === 0 ? 'invite' : 'remind',
+        data: { surveyId: t.id, send: t.sentCount },
+        opts: {
+          jobId: `${t.id}_${t.sentCount}`,
+          delay: Math.max(0, new Date(t.nextSendAt).getTime() - now),
+          attempts: 10,
+          backoff: { type: 'exponential', delay: 500 },
+          removeOnComplete: true,
+          removeOnFail: 1000,
+        },
+      })),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
