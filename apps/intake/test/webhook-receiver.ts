@@ -8,6 +8,8 @@ export interface ReceivedDelivery {
   ticketId: string;
   replay: boolean;
   signatureValid: boolean;
+  signature: string;
+  raw: string;
   body: { id: string; type: string; subject: string; time: string; data: { ticketId?: string } };
 }
 
@@ -29,12 +31,13 @@ export class WebhookReceiver {
   }
 
   async open(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('connection', (socket) => {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
   }
 
   /** Stops listening and cuts open connections: senders see connection refused or reset. */
@@ -67,6 +70,8 @@ export class WebhookReceiver {
       ticketId: body.data.ticketId ?? '',
       replay: header(WEBHOOK_HEADERS.replay) === 'true',
       signatureValid: verification.ok,
+      signature: header(WEBHOOK_HEADERS.signature) ?? '',
+      raw,
       body,
     });
     res.writeHead(verification.ok ? 204 : 400).end();

@@ -85,8 +85,9 @@ export class DeliveryRepository {
     const armed: ArmableDelivery[] = [];
     for (const d of deliveries) {
       const rows: { id: string; next_attempt_at: Date }[] = await manager.query(
-        `INSERT INTO ${this.deliveries} (id, subscription_id, event_id, event_type, ticket_id, event_time, payload, replay, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT DO NOTHING RETURNING id, next_attempt_at`,
+        `INSERT INTO ${this.deliveries}
+           (id, subscription_id, event_id, event_type, ticket_id, event_time, cause_event_id, payload, replay, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending') ON CONFLICT DO NOTHING RETURNING id, next_attempt_at`,
         [
           d.id,
           d.subscriptionId,
@@ -94,6 +95,8 @@ export class DeliveryRepository {
           d.envelope.type,
           d.ticketId,
           d.envelope.time,
+          // Replays are read back in time order; their causes are history, not something to wait for.
+          !d.replay && UUID.test(d.envelope.causationId ?? '') ? d.envelope.causationId : null,
           JSON.stringify(d.envelope),
           d.replay,
         ],
