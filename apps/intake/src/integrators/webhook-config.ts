@@ -17,6 +17,8 @@ const schema = z.object({
   /** How long the previous secret keeps signing after a rotation. */
   WEBHOOK_SECRET_GRACE_MS: ms.default(24 * 3_600_000),
   WEBHOOK_RECONCILE_INTERVAL_MS: ms.default(60_000),
+  /** Delivered and dead deliveries (and their attempts) older than this leave the log; replays come from Kafka. */
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**
    * A delivery waits (at most this long) until the event that caused it has been consumed, so an
    * effect read from one topic is never sent before its cause still queued in another.

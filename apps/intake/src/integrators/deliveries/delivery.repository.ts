@@ -224,6 +224,14 @@ export class DeliveryRepository {
     return returnedRows(result).length;
   }
 
+  async prune(manager: EntityManager, olderThanDays: number): Promise<number> {
+    const result = await manager.query(
+      `DELETE FROM ${this.deliveries} WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1) RETURNING id`,
+      [olderThanDays],
+    );
+    return returnedRows(result).length;
+  }
+
   async subscriptionOf(manager: EntityManager, deliveryId: string): Promise<string | undefined> {
     const rows: { subscription_id: string }[] = await manager.query(
       `SELECT subscription_id FROM ${this.deliveries} WHERE id = $1`,

@@ -17,4 +17,9 @@ export class RearmDeliveriesUseCase {
     await this.queue.arm(heads);
     return heads.length;
   }
+
+  /** Keeps the delivery log bounded; pending deliveries are never pruned. */
+  prune(olderThanDays: number): Promise<number> {
+    return this.deliveries.prune(this.dataSource.manager, olderThanDays);
+  }
 }

@@ -21,9 +21,10 @@ export class RecordDeliveriesUseCase {
     envelope: EventEnvelope,
     options: { replay?: boolean; onlySubscriptionId?: string } = {},
   ): Promise<ArmableDelivery[]> {
+    const wanting = await this.subscriptions.wanting(manager, envelope.type);
+    if (wanting.length === 0) return [];
     const ticket = await this.tickets.of(manager, envelope);
     if (!ticket) return [];
-    const wanting = await this.subscriptions.wanting(manager, envelope.type);
     const matching = wanting.filter(
       (s) => (!options.onlySubscriptionId || s.id === options.onlySubscriptionId) && matchesFilter(s.filter, ticket),
     );

@@ -41,7 +41,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     const armed = await this.rearm.execute();
     if (armed > 0) this.logger.log(`re-armed ${armed} pending webhook deliveries from the database`);
     this.reconcile = setInterval(() => {
-      this.rearm.execute().catch((error: Error) => this.logger.warn(`reconcile failed: ${error.message}`));
+      this.rearm
+        .execute()
+        .then(() => this.rearm.prune(this.config.WEBHOOK_LOG_RETENTION_DAYS))
+        .catch((error: Error) => this.logger.warn(`reconcile failed: ${error.message}`));
     }, this.config.WEBHOOK_RECONCILE_INTERVAL_MS);
     this.reconcile.unref();
     await this.taps.open('webhooks', ticketEventDefinitions, async (event, _definition, context) => {
