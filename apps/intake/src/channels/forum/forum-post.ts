@@ -11,16 +11,15 @@ import type { InboundMessage } from '../ingest/inbound-message.js';
  */
 export const forumPostSchema = z
   .object({
-    /** Unique per post; a repeated delivery of the same post is recognised by it. */
-    postId: z.string().trim().min(1).max(200),
-    /** The topic/thread; every post with this id lands on the same ticket. */
-    threadId: z.string().trim().min(1).max(200),
-    /** Thread title; defaults to the start of the body. */
-    title: z.string().trim().min(1).max(500).optional(),
-    body: z.string().trim().min(1).max(100_000),
-    author: inboundCustomerSchema,
+    postId: z.string().trim().min(1).max(200).describe('unique per post; a repeated delivery of the same post is a duplicate'),
+    threadId: z.string().trim().min(1).max(200).describe('the topic; every post of a thread lands on the same ticket'),
+    title: z.string().trim().min(1).max(500).optional().describe('thread title; defaults to the start of the body'),
+    body: z.string().trim().min(1).max(100_000).describe('the post text (plain text or Markdown)'),
+    author: inboundCustomerSchema.describe('email/handle identify the same person on other channels'),
     url: z.url().optional(),
-    environment: environmentSchema.optional(),
+    environment: environmentSchema
+      .optional()
+      .describe('os, pythonVersion, appVersion, plugins, terminal, ...; else read from the body'),
     postedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
