@@ -435,7 +435,10 @@ describe('intake channels, dedupe, bundles and lifecycle against real PostgreSQL
       for (const secret of ['sk-ant-', 'sk-proj-', 'ghp_', 'hunter2', 'ana.lima@', '/home/ana', '/Users/ana'])
         expect(stored).not.toContain(secret);
       expect(stored).toContain('[REDACTED:openai_key]');
-      expect((await view(ticketId)).timeline.map((t) => t.type)).toContain('bundle_uploaded');
+      const ticket = await view(ticketId);
+      expect(ticket.timeline.map((t) => t.type)).toContain('bundle_uploaded');
+      // diagnostics.json filled the environment the chat message did not give (already redacted)
+      expect(ticket.environment).toEqual({ os: 'macOS 15.1', pythonVersion: '3.12.3', home: '/Users/<user>' });
     });
 
     it('accepts a JSON bundle', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
+import { environmentFromText } from '../channels/environment.js';
 import type { IntakeConfig } from '../config.js';
 import type { RedactionCounts } from '../redaction/redactor.js';
 import { TicketRepository } from '../tickets/ticket.repository.js';
@@ -46,8 +47,11 @@ export class UploadBundleUseCase {
       redactions: totals,
       files: redacted.map((f) => ({ path: f.path, sizeBytes: f.size, skipped: f.skipped, redactions: f.redactions })),
     };
+    // A bundle usually carries the diagnostics output: it fills the ticket's environment when the inquiry had none.
+    const environment = redacted.map((f) => (f.content ? environmentFromText(f.content) : undefined)).find(Boolean);
     await this.tickets.transaction(async (manager) => {
-      ticketOrFail(await this.tickets.lockById(manager, ticketId), ticketId);
+      const ticket = ticketOrFail(await this.tickets.lockById(manager, ticketId), ticketId);
+      if (environment && !ticket.environment) await this.tickets.saveEnvironment(manager, ticketId, environment);
       const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
       await manager.query(
         `INSERT INTO "${schema}".support_bundles (id, ticket_id, filename, format, size_bytes, sha256, redactions)
@@ -67,7 +71,14 @@ export class UploadBundleUseCase {
         {
           type: 'bundle_uploaded',
           at: new Date().toISOString(),
-          data: { bundleId: receipt.bundleId, filename, format, files: redacted.length, redactions: totals },
+          data: {
+            bundleId: receipt.bundleId,
+            filename,
+            format,
+            files: redacted.length,
+            redactions: totals,
+            environmentFound: environment !== undefined,
+          },
         },
         null,
       );

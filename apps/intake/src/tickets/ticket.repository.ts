@@ -66,6 +66,10 @@ export class TicketRepository {
     } as QueryDeepPartialEntity<TimelineEntryEntity>);
   }
 
+  async saveEnvironment(manager: EntityManager, ticketId: string, environment: Record<string, unknown>): Promise<void> {
+    await manager.update(TicketEntity, { id: ticketId }, { environment } as QueryDeepPartialEntity<TicketEntity>);
+  }
+
   async saveLifecycle(manager: EntityManager, ticket: TicketEntity): Promise<void> {
     const { status, lifecycleStatus, reopenCount, mergedInto } = ticket;
     await manager.update(TicketEntity, { id: ticket.id }, {
