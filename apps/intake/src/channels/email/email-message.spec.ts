@@ -1,5 +1,6 @@
 import {
   gmailStyleReply,
+  htmlOnlyReply,
   multipartAlternativeWithAttachment,
   notAnEmail,
   outlookStyleReply,
@@ -41,6 +42,16 @@ describe('parseEmail', () => {
     const mail = await parseEmail(outlookStyleReply('root@x.example', 'reply@y.example'));
     expect(mail.threadRefs).toEqual(['root@x.example']);
     expect(mail.text).toBe('That setting fixed it, thank you!');
+  });
+
+  it('reads an HTML-only reply in ISO-8859-1 with encoded headers, dropping the blockquote', async () => {
+    const mail = await parseEmail(htmlOnlyReply('root@mail.example.es'));
+    expect(mail).toMatchObject({
+      from: { address: 'jose@example.es', name: 'José García' },
+      subject: 'Re: Plugins no cargan',
+      threadRefs: ['root@mail.example.es'],
+      text: 'Sigue sin funcionar después de reinstalar.',
+    });
   });
 
   it('rejects a body that is not a message', async () => {

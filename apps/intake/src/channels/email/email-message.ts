@@ -41,6 +41,8 @@ function htmlToText(html: string): string {
     .replace(/<blockquote[\s\S]*?<\/blockquote>/gi, '')
     .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, '\n')
     .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -57,7 +59,8 @@ export async function parseEmail(raw: Buffer): Promise<EmailMessage> {
   const from = mail.from?.value[0];
   if (!from?.address) throw invalid('the message has no From address');
   if (!mail.messageId) throw invalid('the message has no Message-ID');
-  const fullText = (mail.text ?? (typeof mail.html === 'string' ? htmlToText(mail.html) : '')).trim();
+  const plain = mail.text?.trim() ?? '';
+  const fullText = plain || (typeof mail.html === 'string' ? htmlToText(mail.html).trim() : '');
   const text = stripQuotedReply(fullText);
   const inReplyTo = ids(mail.inReplyTo);
   const references = ids(mail.references);
