@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const inboundCustomerSchema = z
   .object({
     id: z.string().trim().min(1).max(200),
-    email: z.email().optional(),
+    email: z.email().max(320).optional(),
     handle: z.string().trim().min(1).max(200).optional(),
     serviceLevel: serviceLevelSchema.optional(),
     language: z

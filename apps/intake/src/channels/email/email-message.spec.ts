@@ -62,6 +62,8 @@ describe('parseEmail', () => {
   it('rejects a message without From or Message-ID', async () => {
     const noId = Buffer.from('From: a@b.example\r\nSubject: x\r\n\r\nhello\r\n');
     await expect(parseEmail(noId)).rejects.toMatchObject({ code: 'INTAKE.EMAIL_INVALID' });
+    const hugeId = Buffer.from(`From: a@b.example\r\nMessage-ID: <${'x'.repeat(600)}@b>\r\n\r\nhello\r\n`);
+    await expect(parseEmail(hugeId)).rejects.toMatchObject({ code: 'INTAKE.EMAIL_INVALID' });
   });
 });
 

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { environmentFromText } from '../environment.js';
 import type { InboundMessage } from '../ingest/inbound-message.js';
 
-const user = z.looseObject({ login: z.string().min(1), email: z.string().nullish(), type: z.string().optional() });
-const repository = z.looseObject({ full_name: z.string().min(1) });
+const user = z.looseObject({
+  login: z.string().min(1).max(100),
+  email: z.string().max(320).nullish(),
+  type: z.string().optional(),
+});
+const repository = z.looseObject({ full_name: z.string().min(1).max(300) });
 const issue = z.looseObject({
   number: z.number().int().positive(),
-  title: z.string().min(1),
+  title: z.string().min(1).max(1000),
   body: z.string().nullish(),
   user,
   html_url: z.string().optional(),
