@@ -297,6 +297,19 @@ describe('intake channels, dedupe, bundles and lifecycle against real PostgreSQL
       expectProblem(await chat({ conversationId, customer, text: 'no message id' }), 422, 'REQUEST.VALIDATION_FAILED');
     });
 
+    it('gives one ticket for a new conversation whose first lines arrive at the same moment', async () => {
+      const conversationId = randomUUID();
+      const customer = { id: `cust-${randomUUID()}` };
+      const lines = await Promise.all(
+        ['hello', 'my plugins do not load', 'since the upgrade', 'on Ubuntu'].map((text) =>
+          chat({ conversationId, messageId: randomUUID(), customer, text }),
+        ),
+      );
+      expect(lines.map((l) => l.body.outcome).sort()).toEqual(['created', 'replied', 'replied', 'replied']);
+      expect(new Set(lines.map((l) => l.body.ticketId)).size).toBe(1);
+      expect((await view(lines[0]?.body.ticketId ?? '')).messages).toHaveLength(4);
+    });
+
     it('threads forum posts by thread id and publishes its JSON Schema', async () => {
       const threadId = randomUUID();
       const author = { id: `forum-${randomUUID()}`, handle: 'dana' };

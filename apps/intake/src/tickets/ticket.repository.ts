@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { transactionWithRetry } from '@switchboard/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { TicketEntity } from './ticket.entity.js';
@@ -125,10 +126,13 @@ export class TicketRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Serialises new inquiries of one customer, so two channels racing still merge into one ticket. */
-  async lockIdentities(manager: EntityManager, identities: string[]): Promise<void> {
-    for (const identity of [...identities].sort()) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`intake:${identity}`]);
+  /**
+   * Transaction-scoped advisory locks, taken in sorted order so two callers cannot deadlock:
+   * messages of one customer or one thread are decided one after the other.
+   */
+  async lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`intake:${key}`]);
     }
   }
 
@@ -174,6 +178,6 @@ export class TicketRepository {
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return transactionWithRetry(this.dataSource, work);
   }
 }

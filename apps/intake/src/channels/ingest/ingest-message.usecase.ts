@@ -60,6 +60,8 @@ export class IngestMessageUseCase {
         for (const key of [message.messageKey, ...message.aliasKeys]) {
           if (!(await this.tickets.claimMessageKey(manager, key, provisionalId, requestHash))) throw new RepeatedDelivery(null);
         }
+        // Two new lines of one chat, or an e-mail and an issue of one customer, must not both open a ticket.
+        await this.tickets.lockKeys(manager, [...customerIdentities(message.customer, message.channel), ...message.threadRefs]);
         const thread = await this.continuableThread(manager, message);
         if (thread === 'repeat') throw new RepeatedDelivery(null);
         if (thread) return this.reply(manager, thread, message, redacted);
@@ -137,7 +139,6 @@ export class IngestMessageUseCase {
   ): Promise<IngestResult> {
     const identities = customerIdentities(message.customer, message.channel);
     const fingerprint = inquiryFingerprint(redacted.subject, redacted.body);
-    await this.tickets.lockIdentities(manager, identities);
     const { dedupeWindowMs, dedupeSimilarity } = this.config.channels;
     const original =
       dedupeWindowMs > 0
