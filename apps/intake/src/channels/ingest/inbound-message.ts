@@ -45,6 +45,16 @@ export function customerIdentities(customer: InboundCustomer, channel: Channel):
   return [...ids];
 }
 
+/** The customer as the `inquiry received` contract knows it (the channel handle stays in intake). */
+export function contractCustomer(customer: InboundCustomer) {
+  return {
+    id: customer.id,
+    ...(customer.email ? { email: customer.email } : {}),
+    serviceLevel: customer.serviceLevel ?? 'standard',
+    ...(customer.language ? { language: customer.language } : {}),
+  };
+}
+
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }

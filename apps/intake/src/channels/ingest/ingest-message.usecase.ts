@@ -9,7 +9,7 @@ import { TicketStatusWriter } from '../../lifecycle/ticket-status-writer.js';
 import { type RedactionCounts, Redactor, addCounts } from '../../redaction/redactor.js';
 import type { TicketEntity } from '../../tickets/ticket.entity.js';
 import { TicketRepository } from '../../tickets/ticket.repository.js';
-import { type InboundMessage, contentHash, customerIdentities } from './inbound-message.js';
+import { type InboundMessage, contentHash, contractCustomer, customerIdentities } from './inbound-message.js';
 import { findDuplicate, inquiryFingerprint } from './inquiry-fingerprint.js';
 
 export type IngestOutcome = 'created' | 'replied' | 'merged' | 'duplicate';
@@ -23,7 +23,7 @@ export interface IngestResult {
 
 /** Thrown inside the transaction to roll back a delivery whose key another delivery already holds. */
 class RepeatedDelivery extends Error {
-  constructor(readonly ticketId: string | null) {
+  constructor() {
     super('repeated delivery');
   }
 }
@@ -58,12 +58,12 @@ export class IngestMessageUseCase {
       return await this.tickets.transaction(async (manager) => {
         const provisionalId = randomUUID();
         for (const key of [message.messageKey, ...message.aliasKeys]) {
-          if (!(await this.tickets.claimMessageKey(manager, key, provisionalId, requestHash))) throw new RepeatedDelivery(null);
+          if (!(await this.tickets.claimMessageKey(manager, key, provisionalId, requestHash))) throw new RepeatedDelivery();
         }
         // Two new lines of one chat, or an e-mail and an issue of one customer, must not both open a ticket.
         await this.tickets.lockKeys(manager, [...customerIdentities(message.customer, message.channel), ...message.threadRefs]);
         const thread = await this.continuableThread(manager, message);
-        if (thread === 'repeat') throw new RepeatedDelivery(null);
+        if (thread === 'repeat') throw new RepeatedDelivery();
         if (thread) return this.reply(manager, thread, message, redacted);
         return this.newInquiry(manager, provisionalId, message, redacted, requestHash);
       });
@@ -149,8 +149,7 @@ export class IngestMessageUseCase {
           )
         : undefined;
     const receivedAt = new Date().toISOString();
-    const customer = { ...message.customer, serviceLevel: message.customer.serviceLevel ?? 'standard' };
-    delete (customer as { handle?: string }).handle;
+    const customer = contractCustomer(message.customer);
     await this.tickets.insertTicket(manager, {
       id: ticketId,
       idempotencyKey: `channel:${message.messageKey}`,
