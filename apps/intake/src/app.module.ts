@@ -2,11 +2,16 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@switchboard/messaging';
 import { ServiceKitModule } from '@switchboard/service-kit';
 import type { IntakeConfig } from './config.js';
+import { BundlesModule } from './bundles/bundles.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
 import { IntegratorsModule } from './integrators/integrators.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
+import { ChannelsLifecycleBundles1764316801000 } from './migrations/1764316801000-channels-lifecycle-bundles.js';
 import { Webhooks1764400000000 } from './migrations/1764400000000-webhooks.js';
 import { Surveys1764400000001 } from './migrations/1764400000001-surveys.js';
 import { SurveysModule } from './surveys/surveys.module.js';
+import { TicketMessageEntity } from './tickets/ticket-message.entity.js';
 import { TicketEntity } from './tickets/ticket.entity.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { TimelineEntryEntity } from './tickets/timeline-entry.entity.js';
@@ -19,11 +24,19 @@ export class AppModule {
       imports: [
         ServiceKitModule.forService({
           config,
-          entities: [TicketEntity, TimelineEntryEntity],
-          migrations: [Initial1764230400000, Webhooks1764400000000, Surveys1764400000001],
+          entities: [TicketEntity, TimelineEntryEntity, TicketMessageEntity],
+          migrations: [
+            Initial1764230400000,
+            ChannelsLifecycleBundles1764316801000,
+            Webhooks1764400000000,
+            Surveys1764400000001,
+          ],
         }),
         MessagingModule.forService(),
         TicketsModule,
+        ChannelsModule,
+        LifecycleModule,
+        BundlesModule,
         IntegratorsModule,
         SurveysModule,
       ],

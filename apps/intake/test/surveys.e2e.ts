@@ -101,6 +101,12 @@ describe('follow-up surveys after resolution', () => {
     expect(byTicket[tickets.detractor]).toMatchObject({ nps: 6, followUp: true });
     const flagged = await http<{ items: { ticketId: string }[] }>(`${intake.httpUrl}/v1/surveys?followUp=true`);
     expect(flagged.body.items.map((s) => s.ticketId).sort()).toEqual([tickets.unhappy, tickets.detractor].sort());
+    // A follow-up score reopens the resolved ticket for a person; a happy customer's stays resolved.
+    const lifecycle = async (id: string) =>
+      (await http<{ lifecycle: { status: string; reopenCount: number } }>(`${intake.httpUrl}/v1/tickets/${id}`)).body.lifecycle;
+    expect(await lifecycle(tickets.unhappy)).toMatchObject({ status: 'open', reopenCount: 1 });
+    expect(await lifecycle(tickets.detractor)).toMatchObject({ status: 'open', reopenCount: 1 });
+    expect(await lifecycle(tickets.happy)).toMatchObject({ status: 'resolved', reopenCount: 0 });
 
     // Answered right after the invitation: the two reminders that were due never go out.
     const prompt = await resolvedTicket(4);

@@ -6,10 +6,10 @@ export interface JsonResponse<T = Record<string, unknown>> {
 
 export async function http<T = Record<string, unknown>>(
   url: string,
-  init: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...init.headers };
-  let body: string | undefined = init.rawBody;
+  let body: string | Uint8Array | undefined = init.rawBody;
   if (init.body !== undefined) {
     body = JSON.stringify(init.body);
     headers['content-type'] ??= 'application/json';

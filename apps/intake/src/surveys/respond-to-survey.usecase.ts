@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { surveyRespondedEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
 import { AppError, conflict, notFound, parseInput } from '@switchboard/service-kit';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
+import { ChangeTicketStatusCommand } from '../lifecycle/change-ticket-status.command.js';
+import { ChangeTicketStatusUseCase } from '../lifecycle/change-ticket-status.usecase.js';
 import { SURVEY_CONFIG, type SurveyConfig } from './survey-config.js';
 import { needsFollowUp } from './survey-scores.js';
 import { SurveyRepository } from './survey.repository.js';
@@ -26,6 +28,7 @@ export class RespondToSurveyUseCase {
     private readonly dataSource: DataSource,
     private readonly surveys: SurveyRepository,
     private readonly outbox: EventOutbox,
+    private readonly changeStatus: ChangeTicketStatusUseCase,
   ) {}
 
   async execute(token: string, body: unknown): Promise<{ surveyId: string; followUp: boolean }> {
@@ -51,8 +54,24 @@ export class RespondToSurveyUseCase {
         { surveyId: survey.id, ticketId: survey.ticketId, ...answers, followUp, respondedAt: at.toISOString() },
         { subject: survey.ticketId, correlationId: survey.correlationId, causationId: null },
       );
+      if (followUp && this.config.SURVEY_REOPEN_ON_FOLLOW_UP) await this.reopen(manager, survey.ticketId, answers);
       return { surveyId: survey.id, followUp };
     });
+  }
+
+  /** Only a resolved ticket reopens; a closed one is terminal and keeps just the follow-up flag. */
+  private async reopen(manager: EntityManager, ticketId: string, answers: { csat?: number; nps?: number }) {
+    const scores = [answers.csat !== undefined && `CSAT ${answers.csat}`, answers.nps !== undefined && `NPS ${answers.nps}`];
+    const command = ChangeTicketStatusCommand.create(ticketId, {
+      status: 'open',
+      changedBy: 'survey',
+      reason: `follow-up after a low satisfaction score (${scores.filter(Boolean).join(', ')})`,
+    });
+    try {
+      await this.changeStatus.executeWithin(manager, command, null);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'INTAKE.ILLEGAL_STATUS_TRANSITION')) throw error;
+    }
   }
 
   async questions(token: string) {

@@ -16,6 +16,11 @@ const schema = z.object({
   /** A CSAT at or below this, or an NPS answer at or below the next, asks a person to follow up. */
   SURVEY_CSAT_FOLLOW_UP_AT_OR_BELOW: z.coerce.number().int().min(1).max(5).default(2),
   SURVEY_NPS_FOLLOW_UP_AT_OR_BELOW: z.coerce.number().int().min(0).max(10).default(6),
+  /** A follow-up score on a resolved ticket reopens it, so a person sees it in the open queue. */
+  SURVEY_REOPEN_ON_FOLLOW_UP: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   SURVEY_RECONCILE_INTERVAL_MS: ms.default(60_000),
 });
 

@@ -6,7 +6,10 @@ export interface SurveyAnswers {
 }
 
 /** A low score on either question asks a person to follow up. */
-export function needsFollowUp(answers: SurveyAnswers, config: SurveyConfig): boolean {
+export function needsFollowUp(
+  answers: SurveyAnswers,
+  config: Pick<SurveyConfig, 'SURVEY_CSAT_FOLLOW_UP_AT_OR_BELOW' | 'SURVEY_NPS_FOLLOW_UP_AT_OR_BELOW'>,
+): boolean {
   return (
     (answers.csat !== undefined && answers.csat <= config.SURVEY_CSAT_FOLLOW_UP_AT_OR_BELOW) ||
     (answers.nps !== undefined && answers.nps <= config.SURVEY_NPS_FOLLOW_UP_AT_OR_BELOW)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LifecycleModule } from '../lifecycle/lifecycle.module.js';
 import { RespondToSurveyUseCase } from './respond-to-survey.usecase.js';
 import { ScheduleSurveyUseCase } from './schedule-survey.usecase.js';
 import { SendSurveyUseCase } from './send-survey.usecase.js';
@@ -12,6 +13,7 @@ import { TicketResolvedSurveyKafkaHandler } from './surveys.kafka.handler.js';
 
 /** CSAT/NPS follow-up surveys after resolution, with reminders, one answer per link and aggregates. */
 @Module({
+  imports: [LifecycleModule],
   controllers: [SurveysHttpController],
   providers: [
     { provide: SURVEY_CONFIG, useFactory: () => loadSurveyConfig() },

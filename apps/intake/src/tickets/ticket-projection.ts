@@ -13,7 +13,7 @@ import type {
   TicketRouted,
 } from '@switchboard/contracts';
 
-export type TicketStatus = 'new' | 'triaged' | 'assigned' | 'waiting_on_customer' | 'resolved';
+export type TicketStatus = 'new' | 'triaged' | 'assigned' | 'waiting_on_customer' | 'resolved' | 'closed';
 
 export interface TicketTriage {
   urgency: string;
@@ -59,7 +59,7 @@ export interface TimelineItem {
   data: Record<string, unknown>;
 }
 
-const RANK: Record<TicketStatus, number> = { new: 0, triaged: 1, assigned: 2, waiting_on_customer: 3, resolved: 4 };
+const RANK: Record<TicketStatus, number> = { new: 0, triaged: 1, assigned: 2, waiting_on_customer: 3, resolved: 4, closed: 5 };
 
 /** Events from different topics may arrive in any order; status only ever moves forward. */
 export function advance(current: TicketStatus, next: TicketStatus): TicketStatus {

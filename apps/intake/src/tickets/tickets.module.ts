@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TicketStatusWriter } from '../lifecycle/ticket-status-writer.js';
 import { GetTicketUseCase } from './get-ticket/get-ticket.usecase.js';
 import { ProjectTicketEventUseCase } from './project-ticket-event/project-ticket-event.usecase.js';
 import { ResolveTicketUseCase } from './resolve-ticket/resolve-ticket.usecase.js';
@@ -22,6 +23,8 @@ import { SelfServiceResolvedKafkaHandler, TicketProjectionKafkaHandler } from '.
     TicketProjectionKafkaHandler,
     SelfServiceOutcomeUseCase,
     SelfServiceResolvedKafkaHandler,
+    TicketStatusWriter,
   ],
+  exports: [TicketRepository, TicketStatusWriter, ResolveTicketUseCase, GetTicketUseCase],
 })
 export class TicketsModule {}

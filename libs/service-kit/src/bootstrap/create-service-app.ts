@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type GrpcOptions, Transport } from '@nestjs/microservices';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ServiceConfig } from '../config/service-config.js';
 import { bodyParserErrorHandler, jsonBodyParser } from '../http/body-parsing.js';
 import { correlationIdOf, correlationMiddleware } from '../http/correlation.js';
@@ -14,10 +14,19 @@ export interface GrpcApi {
   protoPath: string;
 }
 
+/** A route that takes a non-JSON body (a raw e-mail, an archive) as a Buffer in `req.body`. */
+export interface RawBodyRoute {
+  /** Express path pattern, e.g. `/v1/tickets/:id/bundles`. */
+  path: string;
+  types: string[];
+  limitBytes: number;
+}
+
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Only JSON is accepted on write routes, so a form post or plain text gets a clear 415, not a 422. */
 function requireJson(req: Request, res: Response, next: NextFunction): void {
+  if (Buffer.isBuffer(req.body)) return next();
   const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (writes && hasBody && !req.is(['application/json', 'application/*+json'])) {
@@ -34,13 +43,22 @@ function requireJson(req: Request, res: Response, next: NextFunction): void {
 }
 
 /** One process serves REST, gRPC and its Kafka consumers (started by the messaging module). */
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig, grpc: GrpcApi): Promise<INestApplication> {
+export async function createServiceApp(
+  module: DynamicModule,
+  config: ServiceConfig,
+  grpc: GrpcApi,
+  rawBodies: RawBodyRoute[] = [],
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, {
     bodyParser: false,
     abortOnError: false,
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
-  app.use(correlationMiddleware, requireJson, jsonBodyParser, bodyParserErrorHandler);
+  app.use(correlationMiddleware);
+  for (const route of rawBodies) {
+    app.use(route.path, express.raw({ type: route.types, limit: route.limitBytes }), bodyParserErrorHandler);
+  }
+  app.use(requireJson, jsonBodyParser, bodyParserErrorHandler);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   app.connectMicroservice<GrpcOptions>(

@@ -13,6 +13,7 @@ export const jsonBodyParser = express.json({
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
+  limit?: number;
 }
 
 export function bodyParserErrorHandler(error: BodyParserError, req: Request, res: Response, next: NextFunction): void {
@@ -21,7 +22,10 @@ export function bodyParserErrorHandler(error: BodyParserError, req: Request, res
   if (error.type === 'entity.too.large') {
     sendProblem(
       res,
-      problemFrom('REQUEST.BODY_TOO_LARGE', 413, `request body exceeds ${MAX_BODY_BYTES} bytes`, { correlationId, instance }),
+      problemFrom('REQUEST.BODY_TOO_LARGE', 413, `request body exceeds ${error.limit ?? MAX_BODY_BYTES} bytes`, {
+        correlationId,
+        instance,
+      }),
     );
   } else if (error.type === 'entity.parse.failed') {
     sendProblem(res, problemFrom('REQUEST.MALFORMED_JSON', 400, 'request body is not valid JSON', { correlationId, instance }));

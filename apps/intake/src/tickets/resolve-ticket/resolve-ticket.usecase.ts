@@ -3,6 +3,7 @@ import { ticketResolvedEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
 import type { EntityManager } from 'typeorm';
 import type { TicketEntity } from '../ticket.entity.js';
+import { TicketStatusWriter } from '../../lifecycle/ticket-status-writer.js';
 import { TicketRepository } from '../ticket.repository.js';
 import { openTicketOrFail } from '../ticket-guards.js';
 import type { ResolveTicketCommand } from './resolve-ticket.command.js';
@@ -12,6 +13,7 @@ export class ResolveTicketUseCase {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly outbox: EventOutbox,
+    private readonly status: TicketStatusWriter,
   ) {}
 
   async execute(command: ResolveTicketCommand): Promise<{ ticketId: string }> {
@@ -31,8 +33,6 @@ export class ResolveTicketUseCase {
     causationId: string | null,
   ): Promise<void> {
     const resolvedAt = new Date().toISOString();
-    ticket.status = 'resolved';
-    await this.tickets.saveState(manager, ticket);
     const envelope = await this.outbox.append(
       manager,
       ticketResolvedEvent,
@@ -45,5 +45,11 @@ export class ResolveTicketUseCase {
       { type: 'resolved', at: resolvedAt, data: { resolvedBy } },
       envelope.id,
     );
+    await this.status.change(manager, ticket, {
+      to: 'resolved',
+      changedBy: resolvedBy,
+      reason: resolutionNote,
+      causationId: envelope.id,
+    });
   }
 }

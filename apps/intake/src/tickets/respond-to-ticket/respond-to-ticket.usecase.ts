@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ticketRespondedEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
-import { advance } from '../ticket-projection.js';
+import { TicketStatusWriter } from '../../lifecycle/ticket-status-writer.js';
 import { TicketRepository } from '../ticket.repository.js';
 import { openTicketOrFail } from '../ticket-guards.js';
 import type { RespondToTicketCommand } from './respond-to-ticket.command.js';
@@ -12,6 +12,7 @@ export class RespondToTicketUseCase {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly outbox: EventOutbox,
+    private readonly status: TicketStatusWriter,
   ) {}
 
   async execute(command: RespondToTicketCommand): Promise<{ ticketId: string; responseId: string }> {
@@ -19,8 +20,6 @@ export class RespondToTicketUseCase {
     await this.tickets.transaction(async (manager) => {
       const ticket = openTicketOrFail(await this.tickets.lockById(manager, command.ticketId), command.ticketId);
       const respondedAt = new Date().toISOString();
-      ticket.status = advance(ticket.status, 'waiting_on_customer');
-      await this.tickets.saveState(manager, ticket);
       const envelope = await this.outbox.append(
         manager,
         ticketRespondedEvent,
@@ -33,6 +32,13 @@ export class RespondToTicketUseCase {
         { type: 'responded', at: respondedAt, data: { authorId: command.authorId, responseId } },
         envelope.id,
       );
+      if (ticket.lifecycleStatus === 'open') {
+        await this.status.change(manager, ticket, {
+          to: 'waiting_on_customer',
+          changedBy: command.authorId,
+          causationId: envelope.id,
+        });
+      }
     });
     return { ticketId: command.ticketId, responseId };
   }

@@ -27,7 +27,7 @@ export class SelfServiceOutcomeUseCase {
       },
       event.id,
     );
-    if (ticket.status === 'resolved') return;
+    if (ticket.lifecycleStatus !== 'open' && ticket.lifecycleStatus !== 'waiting_on_customer') return;
     await this.resolve.resolveWithin(manager, ticket, 'self-service', `solved with ${event.data.articleId}`, event.id);
   }
 }

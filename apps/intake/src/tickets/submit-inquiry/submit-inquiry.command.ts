@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { channelSchema, serviceLevelSchema } from '@switchboard/contracts';
 import { AppError, parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
+import { environmentSchema } from '../../channels/environment.js';
 
 export const submitInquirySchema = z
   .object({
@@ -19,7 +20,7 @@ export const submitInquirySchema = z
           .optional(),
       })
       .strict(),
-    environment: z.record(z.string(), z.unknown()).optional(),
+    environment: environmentSchema.optional(),
   })
   .strict();
 

@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { inquiryReceivedEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
 import { conflict } from '@switchboard/service-kit';
+import { customerIdentities } from '../../channels/ingest/inbound-message.js';
+import { inquiryFingerprint } from '../../channels/ingest/inquiry-fingerprint.js';
+import { Redactor, addCounts } from '../../redaction/redactor.js';
 import { TicketRepository } from '../ticket.repository.js';
 import type { SubmitInquiryCommand } from './submit-inquiry.command.js';
 
@@ -17,6 +20,8 @@ export interface SubmitInquiryResult {
  */
 @Injectable()
 export class SubmitInquiryUseCase {
+  private readonly redactor = new Redactor();
+
   constructor(
     private readonly tickets: TicketRepository,
     private readonly outbox: EventOutbox,
@@ -27,6 +32,11 @@ export class SubmitInquiryUseCase {
     const ticketId = randomUUID();
     const receivedAt = new Date();
     const customer = { ...inquiry.customer, serviceLevel: inquiry.customer.serviceLevel ?? 'standard' };
+    // Redacted before anything is stored or emitted; the request hash above still sees what the client sent.
+    const subject = this.redactor.redact(inquiry.subject);
+    const body = this.redactor.redact(inquiry.body);
+    const environment = inquiry.environment ? this.redactor.redactValue(inquiry.environment) : undefined;
+    const redactions = addCounts(addCounts({ ...subject.counts }, body.counts), environment?.counts ?? {});
     const created = await this.tickets.transaction(async (manager) => {
       const isNew = await this.tickets.insertIfNew(manager, {
         id: ticketId,
@@ -34,10 +44,13 @@ export class SubmitInquiryUseCase {
         requestHash: command.requestHash,
         status: 'new',
         channel: inquiry.channel,
-        subject: inquiry.subject,
-        body: inquiry.body,
+        subject: subject.text,
+        body: body.text,
         customer,
-        environment: inquiry.environment ?? null,
+        customerIdentities: customerIdentities(customer, inquiry.channel),
+        fingerprint: inquiryFingerprint(subject.text, body.text),
+        redactions,
+        environment: environment?.value ?? null,
         correlationId: command.correlationId,
         sla: {},
         suggestions: [],
@@ -49,10 +62,10 @@ export class SubmitInquiryUseCase {
         {
           ticketId,
           channel: inquiry.channel,
-          subject: inquiry.subject,
-          body: inquiry.body,
+          subject: subject.text,
+          body: body.text,
           customer,
-          environment: inquiry.environment,
+          environment: environment?.value,
           receivedAt: receivedAt.toISOString(),
         },
         { subject: ticketId, correlationId: command.correlationId, causationId: null },
@@ -60,7 +73,7 @@ export class SubmitInquiryUseCase {
       await this.tickets.appendTimeline(
         manager,
         ticketId,
-        { type: 'received', at: receivedAt.toISOString(), data: { channel: inquiry.channel } },
+        { type: 'received', at: receivedAt.toISOString(), data: { channel: inquiry.channel, redactions } },
         envelope.id,
       );
       return true;
