@@ -19,6 +19,8 @@ import { ticketStatusChangedEvent } from './events/ticket-status-changed/ticket-
 import { customerRepliedEvent } from './events/customer-replied/customer-replied.event.js';
 import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js';
 import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
+import { triageReviewRequestedEvent } from './events/triage-review-requested/triage-review-requested.event.js';
+import { triageCorrectedEvent } from './events/triage-corrected/triage-corrected.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -41,6 +43,8 @@ export const eventDefinitions: readonly EventDefinition[] = [
   customerRepliedEvent,
   ticketMergedEvent,
   sentimentAssessedEvent,
+  triageReviewRequestedEvent,
+  triageCorrectedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -21,6 +21,8 @@ export const Topics = {
   CustomerReplied: 'support.ticket.customer-replied.v1',
   TicketMerged: 'support.ticket.merged.v1',
   SentimentAssessed: 'support.triage.sentiment-assessed.v1',
+  TriageReviewRequested: 'support.triage.review-requested.v1',
+  TriageCorrected: 'support.triage.corrected.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 
