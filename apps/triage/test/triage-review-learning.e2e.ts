@@ -57,6 +57,8 @@ describe('triage review queue, corrections, sentiment and model versions (built 
   let base: string;
   let grpcPort: string;
   let dataDir: string;
+  let settings: Record<string, string>;
+  let replica: ServiceProcess | undefined;
 
   const inquiry = (subject: string, body: string) => {
     const ticketId = randomUUID();
@@ -89,12 +91,13 @@ describe('triage review queue, corrections, sentiment and model versions (built 
       Topics.TriageCorrected,
       Topics.SentimentAssessed,
     ]);
-    const env = await serviceEnv(namespace, {
+    settings = {
       TRIAGE_REVIEW_THRESHOLDS: 'urgency=0.99,component=0.99',
       TRIAGE_REVIEW_HOLDS: 'urgent',
       TRIAGE_TRAINING_DIR: dataDir,
       TRIAGE_MODEL_POLL_MS: '300',
-    });
+    };
+    const env = await serviceEnv(namespace, settings);
     triage = new ServiceProcess('triage', env);
     await triage.start();
     base = triage.httpUrl;
@@ -102,6 +105,7 @@ describe('triage review queue, corrections, sentiment and model versions (built 
   });
 
   afterAll(async () => {
+    await replica?.stop();
     await triage?.stop();
     await probe?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -282,6 +286,16 @@ describe('triage review queue, corrections, sentiment and model versions (built 
       expect([0, 1]).toContain(report.agreement[field]);
     }
 
+    // a second instance, started before the switch, must pick the new version up without a restart
+    replica = new ServiceProcess('triage', await serviceEnv(namespace, settings));
+    await replica.start();
+    const replicaUrl = replica.httpUrl;
+    const classifyOnReplica = () =>
+      http<{ modelVersion: string }>(`${replicaUrl}/v1/triage/classify`, {
+        body: { subject: 'hi', body: 'how do I set a theme?' },
+      });
+    expect((await classifyOnReplica()).body.modelVersion).not.toBe(version.modelVersion);
+
     const client = grpcClient('triage.proto', 'switchboard.triage.v1', 'TriageService', grpcPort);
     try {
       const activated = await client.ActivateModelVersion({ id: version.id });
@@ -291,6 +305,10 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     } finally {
       client.close();
     }
+
+    await waitFor(async () => (await classifyOnReplica()).body.modelVersion === version.modelVersion, {
+      what: 'the second instance to switch to the new version',
+    });
 
     const next = inquiry('Question', 'How do I change the colour theme of the input box?');
     await next.send();
