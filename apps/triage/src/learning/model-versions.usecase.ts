@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { conflict, notFound, SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { TriageConfig } from '../config.js';
 import { labelSetsOf } from '../classification/taxonomy.js';
@@ -11,7 +11,7 @@ export type ModelVersionView = ModelVersionRow & { active: boolean; shadow: bool
 
 /** Retraining, the version list, switching the active version and the shadow. */
 @Injectable()
-export class ModelVersionsUseCase {
+export class ModelVersionsUseCase implements OnApplicationShutdown {
   private readonly logger = new Logger('Retrain');
   /** trainings started by this instance, so tests and shutdown can wait for them */
   readonly running = new Map<string, Promise<void>>();
@@ -46,6 +46,15 @@ export class ModelVersionsUseCase {
       .finally(() => this.running.delete(id));
     this.running.set(id, training);
     return this.view(row);
+  }
+
+  /** Trainings cut short by a shutdown will never finish: say so rather than leave them `training`. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      [...this.running.keys()].map((id) =>
+        this.versions.failTraining(id, 'the service stopped while training').catch(() => undefined),
+      ),
+    );
   }
 
   async list(): Promise<ModelVersionView[]> {

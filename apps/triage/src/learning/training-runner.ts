@@ -13,6 +13,8 @@ export function runTraining(input: TrainVersionInput): Promise<TrainedVersion> {
   if (!existsSync(WORKER_FILE)) return Promise.resolve().then(() => trainVersion(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: input });
+    // a training never keeps a stopping service alive; the version is then marked failed
+    worker.unref();
     worker.once('message', (message: { ok: true; result: TrainedVersion } | { ok: false; error: string }) => {
       if (message.ok) resolve(message.result);
       else reject(new Error(message.error));
