@@ -38,7 +38,7 @@ export class ClassifyInquiryUseCase {
       // a profile value outside the configured labels is ignored rather than stored
       userType: profileType && isLabelOf(this.registry.taxonomy, 'userType', profileType) ? profileType : undefined,
     };
-    const result = await this.classifier.invoke(text);
+    const result = withProfile(await this.classifier.invoke(text), text.userType);
     const data = triagedData(inquiry, result);
     const fields = Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, result[f]])) as TriageResultEntity['fields'];
     await context.manager.insert(TriageResultEntity, {
@@ -90,4 +90,11 @@ export class ClassifyInquiryUseCase {
       agreement,
     });
   }
+}
+
+/** The account's user type beats any inference, whichever classifier (local or hosted) answered. */
+function withProfile(result: Classification, userType: string | undefined): Classification {
+  if (!userType) return result;
+  const fields = { ...result, userType: { label: userType, confidence: 1, signals: ['customer profile'] } };
+  return { ...fields, confidence: Math.min(...TRIAGE_FIELDS.map((f) => fields[f].confidence)) };
 }
