@@ -319,5 +319,10 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     }
     const triaged = await data<InquiryTriaged>(Topics.InquiryTriaged, next.ticketId);
     expect(triaged.modelVersion).toBe(version.modelVersion);
+
+    const back = await http<{ modelVersion: string }>(`${base}/v1/triage/admin/models/shipped/activate`, { method: 'POST' });
+    expect(back.status).toBe(200);
+    expect(back.body.modelVersion).toMatch(/^model-tfidf-/);
+    expect(back.body.modelVersion).not.toBe(version.modelVersion);
   });
 });

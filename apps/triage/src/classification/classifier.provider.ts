@@ -10,7 +10,12 @@ export const classifierProvider = {
     const hosted = await createChatModel(config.llm);
     return triageClassifier({
       // looked up per call, so switching the active version takes effect on the next inquiry
-      local: { classify: (inquiry) => registry.current.classify(inquiry) },
+      local: {
+        get version() {
+          return registry.current.version;
+        },
+        classify: (inquiry) => registry.current.classify(inquiry),
+      },
       taxonomy: registry.taxonomy,
       hosted: hosted && { ...hosted, timeoutMs: config.llm.timeoutMs },
     });

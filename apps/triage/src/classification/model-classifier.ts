@@ -4,6 +4,8 @@ import type { Classification, FieldResult, InquiryText } from './rules-classifie
 import { labelSetsOf, TRIAGE_FIELDS, type Taxonomy } from './taxonomy.js';
 
 export interface LocalClassifier {
+  /** the `modelVersion` its classifications carry */
+  readonly version: string;
   classify(inquiry: InquiryText): Classification;
 }
 

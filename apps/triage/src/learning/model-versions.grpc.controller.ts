@@ -50,8 +50,13 @@ export class ModelVersionsGrpcController {
   @GrpcMethod('TriageService', 'ActivateModelVersion')
   activate(req: { id: string }) {
     return grpcCall(async () => {
-      await this.models.activate(req.id);
-      return toProto(await this.models.get(req.id));
+      if (req.id) {
+        await this.models.activate(req.id);
+        return toProto(await this.models.get(req.id));
+      }
+      // an empty id goes back to the shipped model, which has no stored version
+      const shipped = await this.models.activate(null);
+      return { id: '', status: 'ready', modelVersion: shipped.modelVersion ?? '', active: true };
     });
   }
 

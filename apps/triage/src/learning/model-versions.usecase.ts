@@ -70,12 +70,16 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
     return this.view(await this.ready(id, false));
   }
 
-  /** `null` goes back to the model the build shipped. */
-  async activate(id: string | null): Promise<ModelVersionView | null> {
+  /** `null` goes back to the model the build shipped; the answer names the version now answering. */
+  async activate(id: string | null): Promise<{ id: string | null; modelVersion: string | null; active: true }> {
     if (id) await this.ready(id);
     await this.versions.setActive(id);
     await this.registry.refresh();
-    return id ? this.get(id) : null;
+    if (id) {
+      const version = await this.get(id);
+      return { ...version, active: true };
+    }
+    return { id: null, modelVersion: this.registry.current.version, active: true };
   }
 
   async setShadow(id: string | null) {
