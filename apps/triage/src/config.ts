@@ -1,7 +1,8 @@
 import { loadExtraConfig, loadServiceConfig, type ServiceConfig } from '@switchboard/service-kit';
 import { z } from 'zod';
 import type { LlmSettings } from './classification/llm/chat-model.factory.js';
-import { DEFAULT_MODEL_FILE } from './model/shipped-training-set.js';
+import { DEFAULT_HOLDOUT_FILE, DEFAULT_MODEL_FILE, SHIPPED_TRAINING_DIR } from './model/shipped-training-set.js';
+import { parseReviewThresholds, type ReviewPolicy } from './review/review-policy.js';
 
 const extraSchema = z.object({
   TRIAGE_TAXONOMY_FILE: z.string().optional(),
@@ -13,12 +14,28 @@ const extraSchema = z.object({
   TRIAGE_LLM_BASE_URL: z.string().url().optional(),
   TRIAGE_LLM_API_KEY: z.string().optional(),
   TRIAGE_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  /** `field=threshold,...`: a field whose confidence is under its threshold sends the triage to review; 0 turns a field off */
+  TRIAGE_REVIEW_THRESHOLDS: z.string().default('urgency=0.5,category=0.45,component=0.45,complexity=0.35'),
+  /** whether `inquiry triaged` waits for the review: always, never, or only when urgency could be one of the urgent labels */
+  TRIAGE_REVIEW_HOLDS: z.enum(['always', 'never', 'urgent']).default('urgent'),
+  TRIAGE_REVIEW_URGENT_LABELS: z.string().default('critical,high'),
+  /** an alternative label this likely counts as "could be" for the hold policy */
+  TRIAGE_REVIEW_ALTERNATIVE_MIN: z.coerce.number().min(0).max(1).default(0.2),
+  /** retraining: the shipped training set and the holdout every version is scored on */
+  TRIAGE_TRAINING_DIR: z.string().default(SHIPPED_TRAINING_DIR),
+  TRIAGE_HOLDOUT_FILE: z.string().default(DEFAULT_HOLDOUT_FILE),
+  /** how often each instance checks which model version is active (switching needs no restart) */
+  TRIAGE_MODEL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export interface TriageConfig extends ServiceConfig {
   taxonomyFile: string | undefined;
   modelFile: string;
   llm: LlmSettings;
+  review: ReviewPolicy;
+  trainingDir: string;
+  holdoutFile: string;
+  modelPollMs: number;
 }
 
 export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageConfig {
@@ -34,5 +51,16 @@ export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageCo
       apiKey: extra.TRIAGE_LLM_API_KEY,
       timeoutMs: extra.TRIAGE_LLM_TIMEOUT_MS,
     },
+    review: {
+      thresholds: parseReviewThresholds(extra.TRIAGE_REVIEW_THRESHOLDS),
+      holds: extra.TRIAGE_REVIEW_HOLDS,
+      urgentLabels: extra.TRIAGE_REVIEW_URGENT_LABELS.split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      alternativeMin: extra.TRIAGE_REVIEW_ALTERNATIVE_MIN,
+    },
+    trainingDir: extra.TRIAGE_TRAINING_DIR,
+    holdoutFile: extra.TRIAGE_HOLDOUT_FILE,
+    modelPollMs: extra.TRIAGE_MODEL_POLL_MS,
   };
 }

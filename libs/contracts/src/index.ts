@@ -28,3 +28,5 @@ export * from './events/survey-sent/survey-sent.event.js';
 export * from './events/survey-responded/survey-responded.event.js';
 export * from './webhooks/webhook-signature.js';
 export * from './json-schemas.js';
+export * from './events/triage-review-requested/triage-review-requested.event.js';
+export * from './events/triage-corrected/triage-corrected.event.js';

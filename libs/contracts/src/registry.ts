@@ -21,6 +21,8 @@ import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js
 import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
 import { surveySentEvent } from './events/survey-sent/survey-sent.event.js';
 import { surveyRespondedEvent } from './events/survey-responded/survey-responded.event.js';
+import { triageReviewRequestedEvent } from './events/triage-review-requested/triage-review-requested.event.js';
+import { triageCorrectedEvent } from './events/triage-corrected/triage-corrected.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -45,6 +47,8 @@ export const eventDefinitions: readonly EventDefinition[] = [
   sentimentAssessedEvent,
   surveySentEvent,
   surveyRespondedEvent,
+  triageReviewRequestedEvent,
+  triageCorrectedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

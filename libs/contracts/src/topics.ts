@@ -23,6 +23,8 @@ export const Topics = {
   SentimentAssessed: 'support.triage.sentiment-assessed.v1',
   SurveySent: 'support.survey.sent.v1',
   SurveyResponded: 'support.survey.responded.v1',
+  TriageReviewRequested: 'support.triage.review-requested.v1',
+  TriageCorrected: 'support.triage.corrected.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 

@@ -1,25 +1,49 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { TriageModel, type TriageModelJSON } from '../model/triage-model.js';
-import type { Classification, InquiryText } from './rules-classifier.js';
-import { TRIAGE_FIELDS } from './taxonomy.js';
+import { type AllowedLabels, TriageModel, type TriageModelJSON } from '../model/triage-model.js';
+import type { Classification, FieldResult, InquiryText } from './rules-classifier.js';
+import { labelSetsOf, TRIAGE_FIELDS, type Taxonomy } from './taxonomy.js';
 
 export interface LocalClassifier {
+  /** the `modelVersion` its classifications carry */
+  readonly version: string;
   classify(inquiry: InquiryText): Classification;
 }
 
-/** The trained model in the shape every triage classifier answers in. */
+/**
+ * The trained model in the shape every triage classifier answers in. Answers only labels of the
+ * configured taxonomy; a field the model never learnt gets the taxonomy's fallback at confidence 0,
+ * which sends it to review.
+ */
 export class ModelClassifier implements LocalClassifier {
-  constructor(private readonly model: TriageModel) {}
+  private readonly allowed: AllowedLabels;
 
-  static fromFile(file: string): ModelClassifier | undefined {
+  constructor(
+    readonly model: TriageModel,
+    private readonly taxonomy: Taxonomy,
+  ) {
+    this.allowed = labelSetsOf(taxonomy);
+  }
+
+  get version(): string {
+    return `model-${this.model.version}`;
+  }
+
+  static fromFile(file: string, taxonomy: Taxonomy): ModelClassifier | undefined {
     if (!existsSync(file)) return undefined;
-    return new ModelClassifier(TriageModel.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as TriageModelJSON));
+    return ModelClassifier.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as TriageModelJSON, taxonomy);
+  }
+
+  static fromJSON(json: TriageModelJSON, taxonomy: Taxonomy): ModelClassifier {
+    return new ModelClassifier(TriageModel.fromJSON(json), taxonomy);
   }
 
   classify(inquiry: InquiryText): Classification {
-    const predicted = this.model.classify(inquiry);
+    const predicted = this.model.classify(inquiry, this.allowed);
     const fields = Object.fromEntries(
-      TRIAGE_FIELDS.map((f) => [f, predicted[f] ?? { label: 'other', confidence: 0, signals: [] }]),
+      TRIAGE_FIELDS.map((f): [string, FieldResult] => [
+        f,
+        predicted[f] ?? { label: this.taxonomy.fields[f].fallback, confidence: 0, signals: [] },
+      ]),
     ) as Pick<Classification, (typeof TRIAGE_FIELDS)[number]>;
     if (inquiry.userType) fields.userType = { label: inquiry.userType, confidence: 1, signals: ['customer profile'] };
     return {
@@ -28,7 +52,7 @@ export class ModelClassifier implements LocalClassifier {
       rationale: TRIAGE_FIELDS.map(
         (f) => `${f}=${fields[f].label} (${fields[f].signals.slice(0, 3).join(', ') || 'no strong signal'})`,
       ).join('; '),
-      modelVersion: `model-${this.model.version}`,
+      modelVersion: this.version,
     };
   }
 }

@@ -5,6 +5,8 @@ export interface FieldResult {
   label: string;
   confidence: number;
   signals: string[];
+  /** the next most likely labels, most likely first (the trained model gives them) */
+  alternatives?: { label: string; confidence: number }[];
 }
 
 export type Classification = Record<TriageField, FieldResult> & { confidence: number; rationale: string; modelVersion: string };

@@ -11,5 +11,7 @@ export class TriageResultEntity {
   @Column('text') rationale!: string;
   @Column('text', { name: 'model_version' }) modelVersion!: string;
   @Column('jsonb', { nullable: true }) guidance!: TriageGuidance | null;
+  @Column('text', { nullable: true }) subject!: string | null;
+  @Column('text', { nullable: true }) body!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -6,6 +6,9 @@ import { type LabelledInquiry, readDataset } from './dataset.js';
 /** The labelled set that ships with the project; the build copies it beside the compiled code. */
 export const SHIPPED_TRAINING_DIR = fileURLToPath(new URL('../../data/train/', import.meta.url));
 
+/** The shipped held-out set: never trained on; every retrained version is scored on it. */
+export const DEFAULT_HOLDOUT_FILE = fileURLToPath(new URL('../../data/holdout/holdout.jsonl', import.meta.url));
+
 /** Where the build stores the default model trained from the shipped set (not committed). */
 export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('../../model-store/default-model.json', import.meta.url));
 

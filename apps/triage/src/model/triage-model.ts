@@ -25,7 +25,14 @@ export interface FieldResult {
   label: string;
   confidence: number;
   signals: string[];
+  /** the next most likely labels, most likely first */
+  alternatives?: { label: string; confidence: number }[];
 }
+
+/** field → the labels a prediction may take; a field absent here is unrestricted */
+export type AllowedLabels = Record<string, readonly string[]>;
+
+const ALTERNATIVES = 3;
 
 export interface TriageModelJSON {
   format: 'switchboard-triage-model/1';
@@ -110,12 +117,30 @@ export class TriageModel {
     return Object.fromEntries([...this.classifiers].map(([f, c]) => [f, { ...c.chosen, labels: c.labels }]));
   }
 
-  classify(inquiry: { subject: string; body: string }): Record<string, FieldResult> {
+  /**
+   * With `allowed`, a label outside a field's configured set is never answered: the probability
+   * mass of the configured labels is renormalised, and a field with none of them is left out.
+   */
+  classify(inquiry: { subject: string; body: string }, allowed?: AllowedLabels): Record<string, FieldResult> {
     const x = this.vectorizer.vectorize(inquiry.subject, inquiry.body);
     const result: Record<string, FieldResult> = {};
     for (const [field, classifier] of this.classifiers) {
-      const { label, confidence } = classifier.predict(x);
-      result[field] = { label, confidence, signals: this.signals(classifier.explain(x, label, 40)) };
+      const { probabilities } = classifier.predict(x);
+      const permitted = allowed?.[field];
+      let ranked = classifier.labels
+        .map((label, i) => ({ label, confidence: probabilities[i] }))
+        .filter((r) => !permitted || permitted.includes(r.label));
+      if (ranked.length === 0) continue;
+      const mass = ranked.reduce((sum, r) => sum + r.confidence, 0);
+      ranked = ranked.map((r) => ({ label: r.label, confidence: mass > 0 ? r.confidence / mass : 1 / ranked.length }));
+      ranked.sort((a, b) => b.confidence - a.confidence);
+      const [best, ...rest] = ranked;
+      result[field] = {
+        label: best.label,
+        confidence: best.confidence,
+        signals: this.signals(classifier.explain(x, best.label, 40)),
+        alternatives: rest.slice(0, ALTERNATIVES),
+      };
     }
     return result;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../../define-event.js';
 import { Topics } from '../../topics.js';
-import { channelSchema, serviceLevelSchema, ticketIdSchema } from '../../vocabulary.js';
+import { channelSchema, labelSchema, serviceLevelSchema, ticketIdSchema } from '../../vocabulary.js';
 
 export const inquiryReceivedEvent = defineEvent(
   Topics.InquiryReceived,
@@ -16,6 +16,8 @@ export const inquiryReceivedEvent = defineEvent(
       serviceLevel: serviceLevelSchema,
       /** Preferred language (BCP 47, e.g. `de`); routing prefers agents who speak it. */
       language: z.string().optional(),
+      /** Added after v1 shipped, optional: the account's user type (a configured label); triage uses it instead of inferring one. */
+      userType: labelSchema.optional(),
     }),
     environment: z.record(z.string(), z.unknown()).optional(),
     receivedAt: z.iso.datetime({ offset: true }),

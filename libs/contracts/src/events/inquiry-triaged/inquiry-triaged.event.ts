@@ -32,6 +32,14 @@ export const inquiryTriagedEvent = defineEvent(
       })
       .optional(),
     modelVersion: z.string().min(1),
+    /** Added after v1 shipped, optional: present when a person reviewed the labels before this event was emitted. */
+    reviewed: z
+      .object({
+        reviewer: z.string().min(1),
+        outcome: z.enum(['accepted', 'corrected']),
+        reviewedAt: z.iso.datetime({ offset: true }),
+      })
+      .optional(),
   }),
 );
 

@@ -1,0 +1,67 @@
+import { type LabelledInquiry, readDataset } from '../model/dataset.js';
+import { droppedByField, restrictToLabelSets } from '../model/label-sets.js';
+import { evaluate } from '../model/metrics.js';
+import { readShippedTrainingSet } from '../model/shipped-training-set.js';
+import { type AllowedLabels, TriageModel } from '../model/triage-model.js';
+
+export interface TrainVersionInput {
+  trainingDir: string;
+  holdoutFile: string;
+  /** corrections and resolved tickets */
+  learnt: { ticketId: string; subject: string; body: string; labels: Record<string, string> }[];
+  labelSets: AllowedLabels;
+}
+
+export interface TrainedVersion {
+  modelVersion: string;
+  model: string;
+  trainingExamples: number;
+  learntExamples: number;
+  droppedLabels: Record<string, number>;
+  holdout: Record<string, { accuracy: number; macroF1: number }>;
+}
+
+/**
+ * A new model from the shipped training set plus what the service learnt, restricted to the
+ * configured labels, scored on the shipped holdout (which it never trains on). CPU-bound for
+ * seconds: the service runs it in a worker thread.
+ */
+export function trainVersion(input: TrainVersionInput): TrainedVersion {
+  const learnt: LabelledInquiry[] = input.learnt.map((e) => ({
+    id: `ticket-${e.ticketId}`,
+    subject: e.subject,
+    body: e.body,
+    labels: e.labels,
+  }));
+  const { examples, dropped } = restrictToLabelSets([...readShippedTrainingSet(input.trainingDir), ...learnt], input.labelSets);
+  const model = TriageModel.train(examples);
+  return {
+    modelVersion: `model-${model.version}`,
+    model: JSON.stringify(model.toJSON()),
+    trainingExamples: examples.length,
+    learntExamples: learnt.length,
+    droppedLabels: droppedByField(dropped),
+    holdout: scoreOnHoldout(model, readDataset(input.holdoutFile), input.labelSets),
+  };
+}
+
+export function scoreOnHoldout(
+  model: TriageModel,
+  holdout: LabelledInquiry[],
+  labelSets: AllowedLabels,
+): Record<string, { accuracy: number; macroF1: number }> {
+  const predictions = holdout.map((inquiry) => model.classify(inquiry, labelSets));
+  const scores: Record<string, { accuracy: number; macroF1: number }> = {};
+  for (const field of model.fields) {
+    const rows = holdout.flatMap((inquiry, i) => (inquiry.labels[field] && predictions[i][field] ? [i] : []));
+    if (rows.length === 0) continue;
+    const report = evaluate(
+      rows.map((i) => holdout[i].labels[field]),
+      rows.map((i) => predictions[i][field].label),
+    );
+    scores[field] = { accuracy: round(report.accuracy), macroF1: round(report.macroF1) };
+  }
+  return scores;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
