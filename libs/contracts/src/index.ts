@@ -24,3 +24,8 @@ export * from './events/ticket-status-changed/ticket-status-changed.event.js';
 export * from './events/customer-replied/customer-replied.event.js';
 export * from './events/ticket-merged/ticket-merged.event.js';
 export * from './events/sentiment-assessed/sentiment-assessed.event.js';
+export * from './events/sla-clock-updated/sla-clock-updated.event.js';
+export * from './events/sla-at-risk/sla-at-risk.event.js';
+export * from './events/handoff-prepared/handoff-prepared.event.js';
+export * from './events/ticket-de-escalated/ticket-de-escalated.event.js';
+export * from './events/expert-notified/expert-notified.event.js';

@@ -19,6 +19,11 @@ import { ticketStatusChangedEvent } from './events/ticket-status-changed/ticket-
 import { customerRepliedEvent } from './events/customer-replied/customer-replied.event.js';
 import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js';
 import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
+import { slaClockUpdatedEvent } from './events/sla-clock-updated/sla-clock-updated.event.js';
+import { slaAtRiskEvent } from './events/sla-at-risk/sla-at-risk.event.js';
+import { handoffPreparedEvent } from './events/handoff-prepared/handoff-prepared.event.js';
+import { ticketDeEscalatedEvent } from './events/ticket-de-escalated/ticket-de-escalated.event.js';
+import { expertNotifiedEvent } from './events/expert-notified/expert-notified.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -41,6 +46,11 @@ export const eventDefinitions: readonly EventDefinition[] = [
   customerRepliedEvent,
   ticketMergedEvent,
   sentimentAssessedEvent,
+  slaClockUpdatedEvent,
+  slaAtRiskEvent,
+  handoffPreparedEvent,
+  ticketDeEscalatedEvent,
+  expertNotifiedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

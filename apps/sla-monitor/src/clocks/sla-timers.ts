@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import type { SlaConfig } from '../config.js';
-import { thresholdAt } from './sla-targets.js';
+import { thresholdAt, type TimedClock } from './clock-timing.js';
 
 /** Queue name and prefix are wire values: renaming them strands every armed timer in Redis. */
 export const SLA_TIMER_QUEUE = 'sla-timers';
@@ -12,9 +13,18 @@ export const BREACH = 100;
 export interface SlaTimerJob {
   clockId: string;
   threshold: number;
+  /** The clock's timing generation when armed: a pause, resume or policy change makes older alarms stale. */
+  generation?: number;
 }
 
 export const timerPrefix = (config: SlaConfig) => `${config.kafka.topicNamespace}bull`;
+
+const jobOptions: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+};
 
 /**
  * Redis holds only alarms; PostgreSQL holds the clocks. A lost alarm is re-armed from the
@@ -31,29 +41,41 @@ export class SlaTimers implements OnApplicationShutdown {
     this.queue = new Queue<SlaTimerJob>(SLA_TIMER_QUEUE, { connection: redis, prefix: timerPrefix(config) });
   }
 
-  async arm(clock: { id: string; startedAt: Date; dueAt: Date }, skip: number[] = []): Promise<void> {
-    const thresholds = [...this.config.warningThresholds, BREACH].filter((t) => !skip.includes(t));
+  /** Every alarm a running clock still needs; paused clocks have none. */
+  plan(clock: TimedClock & { id: string; generation: number }, calendar: BusinessCalendar, skip: number[] = []) {
     const now = Date.now();
-    await this.queue.addBulk(
-      thresholds.map((threshold) => ({
-        name: threshold === BREACH ? 'breach' : 'warning',
-        data: { clockId: clock.id, threshold },
-        opts: {
-          jobId: `${clock.id}_${threshold}`,
-          delay: Math.max(0, thresholdAt(new Date(clock.startedAt), new Date(clock.dueAt), threshold).getTime() - now),
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 500 },
-          removeOnComplete: true,
-          removeOnFail: 1000,
-        },
-      })),
-    );
+    return [...this.config.warningThresholds, BREACH]
+      .filter((t) => !skip.includes(t))
+      .flatMap((threshold) => {
+        const at = thresholdAt(clock, calendar, threshold);
+        if (!at) return [];
+        return [
+          {
+            name: threshold === BREACH ? 'breach' : 'warning',
+            data: { clockId: clock.id, threshold, generation: clock.generation },
+            opts: {
+              ...jobOptions,
+              jobId: `${clock.id}_${clock.generation}_${threshold}`,
+              delay: Math.max(0, at.getTime() - now),
+            },
+          },
+        ];
+      });
   }
 
-  /** Stopped clocks' alarms are removed to keep Redis small; one that slips through fires nothing. */
-  async disarm(clockId: string): Promise<void> {
+  async arm(clock: TimedClock & { id: string; generation: number }, calendar: BusinessCalendar, skip: number[] = []) {
+    const jobs = this.plan(clock, calendar, skip);
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
+  async armMany(jobs: ReturnType<SlaTimers['plan']>): Promise<void> {
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
+  /** A stopped or retimed clock's alarms are removed to keep Redis small; one that slips through fires nothing. */
+  async disarm(clockId: string, generation: number): Promise<void> {
     const thresholds = [...this.config.warningThresholds, BREACH];
-    await Promise.all(thresholds.map((t) => this.queue.remove(`${clockId}_${t}`).catch(() => 0)));
+    await Promise.all(thresholds.map((t) => this.queue.remove(`${clockId}_${generation}_${t}`).catch(() => 0)));
   }
 
   async onApplicationShutdown(): Promise<void> {

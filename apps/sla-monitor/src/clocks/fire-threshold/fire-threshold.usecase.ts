@@ -2,25 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { slaBreachedEvent, slaWarningEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
 import { DataSource } from 'typeorm';
+import { ClockLogRepository } from '../../reports/clock-log.repository.js';
 import { ClockRepository } from '../clock.repository.js';
 import { BREACH, type SlaTimerJob } from '../sla-timers.js';
+import { PredictRiskUseCase } from '../predict-risk/predict-risk.usecase.js';
 
 /**
- * An alarm went off. The warning or breach is emitted only if the clock still runs and this
- * threshold has not fired before, so redelivered or duplicate alarms change nothing.
+ * An alarm went off. The warning or breach is emitted only if the clock still runs, the alarm
+ * belongs to the clock's current timing (not to one before a pause or policy change) and this
+ * threshold has not fired before, so redelivered, stale or duplicate alarms change nothing.
  */
 @Injectable()
 export class FireThresholdUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clocks: ClockRepository,
+    private readonly log: ClockLogRepository,
     private readonly outbox: EventOutbox,
+    private readonly risk: PredictRiskUseCase,
   ) {}
 
   async execute(job: SlaTimerJob): Promise<'fired' | 'skipped'> {
     return this.dataSource.transaction(async (manager) => {
       const clock = await this.clocks.lockClock(manager, job.clockId);
-      if (!clock || clock.state !== 'running') return 'skipped';
+      if (!clock || clock.state !== 'running' || (job.generation ?? 0) !== clock.generation) return 'skipped';
       if (!(await this.clocks.recordMilestone(manager, clock.id, job.threshold))) return 'skipped';
       const meta = { subject: clock.ticketId, correlationId: clock.correlationId, causationId: clock.causeEventId };
       const base = {
@@ -28,14 +33,17 @@ export class FireThresholdUseCase {
         clockId: clock.id,
         kind: clock.kind,
         tier: clock.tier,
-        dueAt: new Date(clock.dueAt).toISOString(),
+        dueAt: new Date(clock.dueAt ?? Date.now()).toISOString(),
       };
       if (job.threshold === BREACH) {
         const now = new Date();
-        await this.clocks.markBreached(manager, clock.id, now);
+        await this.clocks.finish(manager, clock, now, 'breached', 'breached', false);
+        await this.log.append(manager, clock, 'breached', now, { reason: 'breached', met: false });
         await this.outbox.append(manager, slaBreachedEvent, { ...base, breachedAt: now.toISOString() }, meta);
       } else {
         await this.outbox.append(manager, slaWarningEvent, { ...base, thresholdPercent: job.threshold }, meta);
+        // Each warning is also a moment to look ahead: is this clock likely to be missed?
+        await this.risk.assess(manager, clock, new Date());
       }
       return 'fired';
     });
