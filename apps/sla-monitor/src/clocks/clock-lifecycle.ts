@@ -20,7 +20,8 @@ import { SlaTimers } from './sla-timers.js';
 /** What a clock transition needs from its caller: a Kafka handler's context or an HTTP use case's transaction. */
 export interface ClockTx {
   manager: EntityManager;
-  emit<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>): Promise<unknown>;
+  /** Events are keyed by the clock's ticket, even when the cause was about another (a merge). */
+  emit<TDef extends EventDefinition>(definition: TDef, data: EventData<TDef>, subject: string): Promise<unknown>;
   afterCommit(work: () => Promise<void>): void;
   correlationId: string;
   causeEventId: string;
@@ -79,15 +80,19 @@ export class ClockLifecycle {
     clock.dueAt = dueAt(clock, calendar);
     await this.clocks.insertClock(tx.manager, clock);
     await this.log.append(tx.manager, clock, 'started', now);
-    await tx.emit(slaClockStartedEvent, {
-      ticketId: clock.ticketId,
-      clockId: clock.id,
-      kind,
-      tier: clock.tier,
-      startedAt: now.toISOString(),
-      // A clock born paused has no due time yet; consumers see the target as if it ran from now.
-      dueAt: (clock.dueAt ?? new Date(now.getTime() + clock.targetMs)).toISOString(),
-    });
+    await tx.emit(
+      slaClockStartedEvent,
+      {
+        ticketId: clock.ticketId,
+        clockId: clock.id,
+        kind,
+        tier: clock.tier,
+        startedAt: now.toISOString(),
+        // A clock born paused has no due time yet; consumers see the target as if it ran from now.
+        dueAt: (clock.dueAt ?? new Date(now.getTime() + clock.targetMs)).toISOString(),
+      },
+      clock.ticketId,
+    );
     if (paused) await this.emitUpdated(tx, clock, 'paused', calendar, now);
     else tx.afterCommit(() => this.timers.arm(clock, calendar));
     return clock;
@@ -100,14 +105,11 @@ export class ClockLifecycle {
     const met = consumed <= clock.targetMs;
     await this.clocks.finish(tx.manager, { ...clock, consumedMs: consumed }, stoppedAt, 'stopped', reason, met);
     await this.log.append(tx.manager, clock, 'stopped', stoppedAt, { reason, met });
-    await tx.emit(slaClockStoppedEvent, {
-      ticketId: clock.ticketId,
-      clockId: clock.id,
-      kind: clock.kind,
-      stoppedAt: stoppedAt.toISOString(),
-      reason,
-      met,
-    });
+    await tx.emit(
+      slaClockStoppedEvent,
+      { ticketId: clock.ticketId, clockId: clock.id, kind: clock.kind, stoppedAt: stoppedAt.toISOString(), reason, met },
+      clock.ticketId,
+    );
     tx.afterCommit(() => this.timers.disarm(clock.id, clock.generation));
   }
 
@@ -179,17 +181,21 @@ export class ClockLifecycle {
     calendar: BusinessCalendar,
     at: Date,
   ) {
-    return tx.emit(slaClockUpdatedEvent, {
-      ticketId: clock.ticketId,
-      clockId: clock.id,
-      kind: clock.kind,
-      tier: clock.tier,
-      state: clock.state === 'paused' ? 'paused' : 'running',
-      reason,
-      dueAt: iso(clock.dueAt),
-      remainingMs: remainingAt(clock, calendar, at),
-      updatedAt: at.toISOString(),
-    });
+    return tx.emit(
+      slaClockUpdatedEvent,
+      {
+        ticketId: clock.ticketId,
+        clockId: clock.id,
+        kind: clock.kind,
+        tier: clock.tier,
+        state: clock.state === 'paused' ? 'paused' : 'running',
+        reason,
+        dueAt: iso(clock.dueAt),
+        remainingMs: remainingAt(clock, calendar, at),
+        updatedAt: at.toISOString(),
+      },
+      clock.ticketId,
+    );
   }
 }
 
@@ -201,7 +207,7 @@ export const txOf = (context: {
   afterCommit: ClockTx['afterCommit'];
 }): ClockTx => ({
   manager: context.manager,
-  emit: (d, data) => context.emit(d, data),
+  emit: (d, data, subject) => context.emit(d, data, subject),
   afterCommit: (w) => context.afterCommit(w),
   correlationId: context.cause.correlationId,
   causeEventId: context.cause.id,

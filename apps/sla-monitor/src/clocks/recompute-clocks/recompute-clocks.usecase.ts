@@ -27,7 +27,7 @@ export class RecomputeClocksUseCase {
     for (const ticketId of tickets) {
       const afterCommit: (() => Promise<void>)[] = [];
       changed += await this.dataSource.transaction(async (manager) =>
-        this.retime(this.httpTx(manager, ticketId, correlationId, afterCommit), ticketId),
+        this.retime(this.httpTx(manager, correlationId, afterCommit), ticketId),
       );
       for (const work of afterCommit) await work();
     }
@@ -53,11 +53,11 @@ export class RecomputeClocksUseCase {
     return changed;
   }
 
-  private httpTx(manager: EntityManager, ticketId: string, correlationId: string, afterCommit: (() => Promise<void>)[]): ClockTx {
+  private httpTx(manager: EntityManager, correlationId: string, afterCommit: (() => Promise<void>)[]): ClockTx {
     return {
       manager,
-      emit: <TDef extends EventDefinition>(d: TDef, data: EventData<TDef>) =>
-        this.outbox.append(manager, d, data, { subject: ticketId, correlationId, causationId: null }),
+      emit: <TDef extends EventDefinition>(d: TDef, data: EventData<TDef>, subject: string) =>
+        this.outbox.append(manager, d, data, { subject, correlationId, causationId: null }),
       afterCommit: (work) => afterCommit.push(work),
       correlationId,
       causeEventId: randomUUID(),
