@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { slaBreachedEvent, slaWarningEvent } from '@switchboard/contracts';
 import { EventOutbox } from '@switchboard/messaging';
+import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
+import type { SlaConfig } from '../../config.js';
 import { ClockLogRepository } from '../../reports/clock-log.repository.js';
 import { ClockRepository } from '../clock.repository.js';
 import { BREACH, type SlaTimerJob } from '../sla-timers.js';
@@ -11,6 +13,8 @@ import { PredictRiskUseCase } from '../predict-risk/predict-risk.usecase.js';
  * An alarm went off. The warning or breach is emitted only if the clock still runs, the alarm
  * belongs to the clock's current timing (not to one before a pause or policy change) and this
  * threshold has not fired before, so redelivered, stale or duplicate alarms change nothing.
+ * Alarms re-armed late (after a restart) all fall due at once and may run in any order, so each
+ * one first fires the lower thresholds still missing: warnings always precede the breach.
  */
 @Injectable()
 export class FireThresholdUseCase {
@@ -20,13 +24,15 @@ export class FireThresholdUseCase {
     private readonly log: ClockLogRepository,
     private readonly outbox: EventOutbox,
     private readonly risk: PredictRiskUseCase,
+    @Inject(SERVICE_CONFIG) private readonly config: SlaConfig,
   ) {}
 
   async execute(job: SlaTimerJob): Promise<'fired' | 'skipped'> {
     return this.dataSource.transaction(async (manager) => {
       const clock = await this.clocks.lockClock(manager, job.clockId);
       if (!clock || clock.state !== 'running' || (job.generation ?? 0) !== clock.generation) return 'skipped';
-      if (!(await this.clocks.recordMilestone(manager, clock.id, job.threshold))) return 'skipped';
+      const fired = await this.clocks.milestonesOf(manager, clock.id);
+      if (fired.includes(job.threshold)) return 'skipped';
       const meta = { subject: clock.ticketId, correlationId: clock.correlationId, causationId: clock.causeEventId };
       const base = {
         ticketId: clock.ticketId,
@@ -35,16 +41,23 @@ export class FireThresholdUseCase {
         tier: clock.tier,
         dueAt: new Date(clock.dueAt ?? Date.now()).toISOString(),
       };
-      if (job.threshold === BREACH) {
-        const now = new Date();
-        await this.clocks.finish(manager, clock, now, 'breached', 'breached', false);
-        await this.log.append(manager, clock, 'breached', now, { reason: 'breached', met: false });
-        await this.outbox.append(manager, slaBreachedEvent, { ...base, breachedAt: now.toISOString() }, meta);
-      } else {
-        await this.outbox.append(manager, slaWarningEvent, { ...base, thresholdPercent: job.threshold }, meta);
-        // Each warning is also a moment to look ahead: is this clock likely to be missed?
-        await this.risk.assess(manager, clock, new Date());
+      const due = [...this.config.warningThresholds, BREACH]
+        .filter((t) => t <= job.threshold && !fired.includes(t))
+        .sort((a, b) => a - b);
+      for (const threshold of due) {
+        // The clock row lock serialises instances; the primary key stays the last guard against a double fire.
+        if (!(await this.clocks.recordMilestone(manager, clock.id, threshold))) continue;
+        if (threshold === BREACH) {
+          const now = new Date();
+          await this.clocks.finish(manager, clock, now, 'breached', 'breached', false);
+          await this.log.append(manager, clock, 'breached', now, { reason: 'breached', met: false });
+          await this.outbox.append(manager, slaBreachedEvent, { ...base, breachedAt: now.toISOString() }, meta);
+        } else {
+          await this.outbox.append(manager, slaWarningEvent, { ...base, thresholdPercent: threshold }, meta);
+        }
       }
+      // Each warning is also a moment to look ahead: is this clock likely to be missed?
+      if (job.threshold !== BREACH) await this.risk.assess(manager, clock, new Date());
       return 'fired';
     });
   }
