@@ -41,26 +41,25 @@ export class SlaTimers implements OnApplicationShutdown {
     this.queue = new Queue<SlaTimerJob>(SLA_TIMER_QUEUE, { connection: redis, prefix: timerPrefix(config) });
   }
 
-  /** Every alarm a running clock still needs; paused clocks have none. */
+  /**
+   * The one alarm a running clock needs next: its lowest threshold not yet fired (paused clocks
+   * need none). Firing it arms the following one, so Redis holds one job per clock, not four.
+   */
   plan(clock: TimedClock & { id: string; generation: number }, calendar: BusinessCalendar, skip: number[] = []) {
-    const now = Date.now();
-    return [...this.config.warningThresholds, BREACH]
-      .filter((t) => !skip.includes(t))
-      .flatMap((threshold) => {
-        const at = thresholdAt(clock, calendar, threshold);
-        if (!at) return [];
-        return [
-          {
-            name: threshold === BREACH ? 'breach' : 'warning',
-            data: { clockId: clock.id, threshold, generation: clock.generation },
-            opts: {
-              ...jobOptions,
-              jobId: `${clock.id}_${clock.generation}_${threshold}`,
-              delay: Math.max(0, at.getTime() - now),
-            },
-          },
-        ];
-      });
+    const threshold = [...this.config.warningThresholds, BREACH].sort((a, b) => a - b).find((t) => !skip.includes(t));
+    const at = threshold === undefined ? null : thresholdAt(clock, calendar, threshold);
+    if (threshold === undefined || !at) return [];
+    return [
+      {
+        name: threshold === BREACH ? 'breach' : 'warning',
+        data: { clockId: clock.id, threshold, generation: clock.generation },
+        opts: {
+          ...jobOptions,
+          jobId: `${clock.id}_${clock.generation}_${threshold}`,
+          delay: Math.max(0, at.getTime() - Date.now()),
+        },
+      },
+    ];
   }
 
   async arm(clock: TimedClock & { id: string; generation: number }, calendar: BusinessCalendar, skip: number[] = []) {

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import type { SlaConfig } from '../../config.js';
 import { ClockLogRepository } from '../../reports/clock-log.repository.js';
 import { ClockRepository } from '../clock.repository.js';
-import { BREACH, type SlaTimerJob } from '../sla-timers.js';
+import { BREACH, SlaTimers, type SlaTimerJob } from '../sla-timers.js';
+import { PolicyRepository } from '../../policies/policy.repository.js';
 import { PredictRiskUseCase } from '../predict-risk/predict-risk.usecase.js';
 
 /**
@@ -24,11 +25,14 @@ export class FireThresholdUseCase {
     private readonly log: ClockLogRepository,
     private readonly outbox: EventOutbox,
     private readonly risk: PredictRiskUseCase,
+    private readonly timers: SlaTimers,
+    private readonly policies: PolicyRepository,
     @Inject(SERVICE_CONFIG) private readonly config: SlaConfig,
   ) {}
 
   async execute(job: SlaTimerJob): Promise<'fired' | 'skipped'> {
-    return this.dataSource.transaction(async (manager) => {
+    let armNext: (() => Promise<void>) | undefined;
+    const result = await this.dataSource.transaction(async (manager): Promise<'fired' | 'skipped'> => {
       const clock = await this.clocks.lockClock(manager, job.clockId);
       if (!clock || clock.state !== 'running' || (job.generation ?? 0) !== clock.generation) return 'skipped';
       const fired = await this.clocks.milestonesOf(manager, clock.id);
@@ -56,9 +60,17 @@ export class FireThresholdUseCase {
           await this.outbox.append(manager, slaWarningEvent, { ...base, thresholdPercent: threshold }, meta);
         }
       }
-      // Each warning is also a moment to look ahead: is this clock likely to be missed?
-      if (job.threshold !== BREACH) await this.risk.assess(manager, clock, new Date());
+      if (job.threshold !== BREACH) {
+        // Each warning is also a moment to look ahead: is this clock likely to be missed?
+        await this.risk.assess(manager, clock, new Date());
+        const calendar = await this.policies.businessCalendar(manager, clock.calendarId);
+        const done = [...fired, ...due];
+        armNext = () => this.timers.arm(clock, calendar, done);
+      }
       return 'fired';
     });
+    // A crash before this line leaves the next alarm to the reconciler, which re-arms it from the database.
+    await armNext?.();
+    return result;
   }
 }
