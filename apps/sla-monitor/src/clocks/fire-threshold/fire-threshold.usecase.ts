@@ -8,7 +8,7 @@ import { ClockLogRepository } from '../../reports/clock-log.repository.js';
 import { ClockRepository } from '../clock.repository.js';
 import { BREACH, SlaTimers, type SlaTimerJob } from '../sla-timers.js';
 import { PolicyRepository } from '../../policies/policy.repository.js';
-import { PredictRiskUseCase } from '../predict-risk/predict-risk.usecase.js';
+import { AT_RISK, PredictRiskUseCase } from '../predict-risk/predict-risk.usecase.js';
 
 /**
  * An alarm went off. The warning or breach is emitted only if the clock still runs, the alarm
@@ -61,9 +61,9 @@ export class FireThresholdUseCase {
         }
       }
       if (job.threshold !== BREACH) {
-        // Each warning is also a moment to look ahead: is this clock likely to be missed?
-        await this.risk.assess(manager, clock, new Date());
         const calendar = await this.policies.businessCalendar(manager, clock.calendarId);
+        // Each warning is also a moment to look ahead, until the clock has been called at risk once.
+        if (!fired.includes(AT_RISK)) await this.risk.assess(manager, clock, new Date(), calendar);
         const done = [...fired, ...due];
         armNext = () => this.timers.arm(clock, calendar, done);
       }

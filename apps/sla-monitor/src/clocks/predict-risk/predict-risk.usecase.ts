@@ -4,6 +4,7 @@ import { EventOutbox, type HandlerContext } from '@switchboard/messaging';
 import { SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
 import type { SlaConfig } from '../../config.js';
+import type { BusinessCalendar } from '../../calendars/business-calendar.js';
 import { PolicyRepository } from '../../policies/policy.repository.js';
 import { ClockLogRepository } from '../../reports/clock-log.repository.js';
 import { type Clock, ClockRepository } from '../clock.repository.js';
@@ -41,9 +42,9 @@ export class PredictRiskUseCase {
     }
   }
 
-  async assess(manager: EntityManager, clock: Clock, now: Date): Promise<void> {
+  async assess(manager: EntityManager, clock: Clock, now: Date, known?: BusinessCalendar): Promise<void> {
     const queuePosition = await this.clocks.queuePosition(manager, clock.ticketId);
-    const calendar = await this.policies.businessCalendar(manager, clock.calendarId);
+    const calendar = known ?? (await this.policies.businessCalendar(manager, clock.calendarId));
     const elapsedMs = consumedAt(clock, calendar, now);
     const stats = await this.log.meanHandling(manager, clock.tier, clock.kind);
     const verdict = this.predictor.predict({
