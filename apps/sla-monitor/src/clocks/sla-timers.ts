@@ -36,7 +36,7 @@ export class SlaTimers implements OnApplicationShutdown {
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: SlaConfig,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {
     this.queue = new Queue<SlaTimerJob>(SLA_TIMER_QUEUE, { connection: redis, prefix: timerPrefix(config) });
   }
@@ -69,6 +69,20 @@ export class SlaTimers implements OnApplicationShutdown {
 
   async armMany(jobs: ReturnType<SlaTimers['plan']>): Promise<void> {
     if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
+  /**
+   * Adds only the alarms Redis lacks: one pipelined EXISTS per job is far cheaper than re-adding
+   * 100,000 jobs, so the periodic reconcile stays light when nothing was lost.
+   */
+  async armMissing(jobs: ReturnType<SlaTimers['plan']>): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const pipeline = this.redis.pipeline();
+    for (const job of jobs) pipeline.exists(`${timerPrefix(this.config)}:${SLA_TIMER_QUEUE}:${job.opts.jobId}`);
+    const results = (await pipeline.exec()) ?? [];
+    const missing = jobs.filter((_, i) => results[i]?.[1] !== 1);
+    for (let i = 0; i < missing.length; i += 1000) await this.queue.addBulk(missing.slice(i, i + 1000));
+    return missing.length;
   }
 
   /** A stopped or retimed clock's alarms are removed to keep Redis small; one that slips through fires nothing. */

@@ -26,7 +26,7 @@ export class RearmTimersUseCase {
       const jobs = page.flatMap((clock) =>
         this.timers.plan(clock, calendars.get(clock.calendarId) ?? BusinessCalendar.always(), clock.fired.map(Number)),
       );
-      for (let i = 0; i < jobs.length; i += 1000) await this.timers.armMany(jobs.slice(i, i + 1000));
+      await this.timers.armMissing(jobs);
       armed += page.length;
       after = page[page.length - 1].id;
     }
