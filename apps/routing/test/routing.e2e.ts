@@ -5,6 +5,8 @@ import {
   type InquiryTriaged,
   inquiryTriagedEvent,
   inquiryTriagedExample,
+  ticketDeEscalatedEvent,
+  ticketDeEscalatedExample,
   ticketEscalatedEvent,
   ticketEscalatedExample,
   ticketResolvedEvent,
@@ -95,6 +97,30 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
     } finally {
       grpc.close();
     }
+  });
+
+  it('moves a de-escalated ticket back down a tier and frees the agent of the higher tier', async () => {
+    const ticketId = randomUUID();
+    await probe.publish(Topics.InquiryTriaged, inquiryTriagedEvent.type, ticketId, simpleL1(ticketId));
+    await probe.waitForEvent(Topics.TicketRouted, ticketId);
+    await probe.publish(Topics.TicketEscalated, ticketEscalatedEvent.type, ticketId, {
+      ...ticketEscalatedExample,
+      ticketId,
+      fromTier: 'L1',
+      toTier: 'L2',
+    });
+    const up = await waitFor(async () => probe.of(Topics.TicketRouted, ticketId)[1], { what: 'escalated re-route' });
+    const l2Agent = (up.envelope.data as { agentId: string }).agentId;
+    const l2Before = await openTickets(l2Agent);
+    await probe.publish(Topics.TicketDeEscalated, ticketDeEscalatedEvent.type, ticketId, {
+      ...ticketDeEscalatedExample,
+      ticketId,
+      fromTier: 'L2',
+      toTier: 'L1',
+    });
+    const down = await waitFor(async () => probe.of(Topics.TicketRouted, ticketId)[2], { what: 'de-escalated re-route' });
+    expect(down.envelope.data).toMatchObject({ tier: 'L1', assignmentVersion: 3 });
+    expect(await openTickets(l2Agent)).toBe(l2Before - 1);
   });
 
   it('two routing instances in one consumer group never over-fill an agent or assign a ticket twice', async () => {

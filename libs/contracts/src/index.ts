@@ -30,3 +30,8 @@ export * from './webhooks/webhook-signature.js';
 export * from './json-schemas.js';
 export * from './events/triage-review-requested/triage-review-requested.event.js';
 export * from './events/triage-corrected/triage-corrected.event.js';
+export * from './events/sla-clock-updated/sla-clock-updated.event.js';
+export * from './events/sla-at-risk/sla-at-risk.event.js';
+export * from './events/handoff-prepared/handoff-prepared.event.js';
+export * from './events/ticket-de-escalated/ticket-de-escalated.event.js';
+export * from './events/expert-notified/expert-notified.event.js';

@@ -23,6 +23,11 @@ import { surveySentEvent } from './events/survey-sent/survey-sent.event.js';
 import { surveyRespondedEvent } from './events/survey-responded/survey-responded.event.js';
 import { triageReviewRequestedEvent } from './events/triage-review-requested/triage-review-requested.event.js';
 import { triageCorrectedEvent } from './events/triage-corrected/triage-corrected.event.js';
+import { slaClockUpdatedEvent } from './events/sla-clock-updated/sla-clock-updated.event.js';
+import { slaAtRiskEvent } from './events/sla-at-risk/sla-at-risk.event.js';
+import { handoffPreparedEvent } from './events/handoff-prepared/handoff-prepared.event.js';
+import { ticketDeEscalatedEvent } from './events/ticket-de-escalated/ticket-de-escalated.event.js';
+import { expertNotifiedEvent } from './events/expert-notified/expert-notified.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
   inquiryReceivedEvent,
@@ -49,6 +54,11 @@ export const eventDefinitions: readonly EventDefinition[] = [
   surveyRespondedEvent,
   triageReviewRequestedEvent,
   triageCorrectedEvent,
+  slaClockUpdatedEvent,
+  slaAtRiskEvent,
+  handoffPreparedEvent,
+  ticketDeEscalatedEvent,
+  expertNotifiedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -12,7 +12,8 @@ export const SERVICE_LEVELS = ['standard', 'premium', 'enterprise'] as const;
 export const serviceLevelSchema = z.enum(SERVICE_LEVELS);
 export type ServiceLevel = z.infer<typeof serviceLevelSchema>;
 
-export const SLA_CLOCK_KINDS = ['first_response', 'resolution'] as const;
+/** `next_response` runs from a customer's reply to the agent's next answer. */
+export const SLA_CLOCK_KINDS = ['first_response', 'next_response', 'resolution'] as const;
 export const slaClockKindSchema = z.enum(SLA_CLOCK_KINDS);
 export type SlaClockKind = z.infer<typeof slaClockKindSchema>;
 
@@ -25,3 +26,17 @@ export const labelSchema = z.string().min(1).max(64);
 export const TICKET_STATUSES = ['open', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/** Why a ticket moved up a tier (the SOP's escalation triggers, plus a supervisor's manual call). */
+export const ESCALATION_TRIGGERS = [
+  'sla_breach',
+  'sla_at_risk',
+  'critical_urgency',
+  'security',
+  'code_change',
+  'reopened',
+  'sentiment',
+  'manual',
+] as const;
+export const escalationTriggerSchema = z.enum(ESCALATION_TRIGGERS);
+export type EscalationTrigger = z.infer<typeof escalationTriggerSchema>;

@@ -3,6 +3,8 @@ import {
   type EventEnvelope,
   type InquiryTriaged,
   inquiryTriagedEvent,
+  type TicketDeEscalated,
+  ticketDeEscalatedEvent,
   type TicketEscalated,
   ticketEscalatedEvent,
   type TicketResolved,
@@ -32,6 +34,16 @@ export class TicketEscalatedKafkaHandler implements EventHandler {
 
   handle(event: EventEnvelope<TicketEscalated>, context: HandlerContext): Promise<void> {
     return this.reroute.execute(event.data, context);
+  }
+}
+
+@Injectable()
+@HandlesEvent(ticketDeEscalatedEvent)
+export class TicketDeEscalatedKafkaHandler implements EventHandler {
+  constructor(private readonly reroute: RerouteTicketUseCase) {}
+
+  handle(event: EventEnvelope<TicketDeEscalated>, context: HandlerContext): Promise<void> {
+    return this.reroute.execute(event.data, context, 'de-escalated');
   }
 }
 

@@ -11,6 +11,7 @@ import { AssignmentGrpcController } from './assignment.grpc.controller.js';
 import { AssignmentHttpController } from './assignment.http.controller.js';
 import {
   InquiryTriagedKafkaHandler,
+  TicketDeEscalatedKafkaHandler,
   TicketEscalatedKafkaHandler,
   TicketResolvedKafkaHandler,
   TicketRespondedKafkaHandler,
@@ -58,6 +59,7 @@ import { TeamsHttpController } from '../teams/teams.http.controller.js';
     ManageTeamsUseCase,
     InquiryTriagedKafkaHandler,
     TicketEscalatedKafkaHandler,
+    TicketDeEscalatedKafkaHandler,
     TicketResolvedKafkaHandler,
     TicketRespondedKafkaHandler,
   ],

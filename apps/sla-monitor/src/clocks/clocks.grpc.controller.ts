@@ -20,7 +20,13 @@ export class ClocksGrpcController {
         throw new AppError('SLA.TICKET_ID_REQUIRED', 'ticketId must be a ticket id', 400);
       const clocks = await this.clocks.ofTicket(this.dataSource.manager, req.ticketId);
       return {
-        clocks: clocks.map((c) => ({ ...c, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), stoppedAt: iso(c.stoppedAt) })),
+        clocks: clocks.map((c) => ({
+          ...c,
+          policyId: c.policyId ?? '',
+          startedAt: iso(c.startedAt),
+          dueAt: iso(c.dueAt),
+          stoppedAt: iso(c.stoppedAt),
+        })),
       };
     });
   }

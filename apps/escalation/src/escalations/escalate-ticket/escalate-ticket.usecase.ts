@@ -1,33 +1,140 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { type SlaBreached, ticketEscalatedEvent } from '@switchboard/contracts';
-import type { HandlerContext } from '@switchboard/messaging';
-import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type EscalationTrigger,
+  expertNotifiedEvent,
+  handoffPreparedEvent,
+  type Tier,
+  TIERS,
+  ticketEscalatedEvent,
+} from '@switchboard/contracts';
+import { EscalationRepository, type TicketContext } from '../escalation.repository.js';
+import type { EscalationTx } from '../escalation-tx.js';
 import { escalationStep } from '../escalation-path.js';
+import { buildHandoff } from '../handoff/handoff-builder.js';
 
-/** A missed SLA target moves the ticket one tier up, once per tier. */
+export interface TriggerFired {
+  ticketId: string;
+  trigger: EscalationTrigger;
+  reason: string;
+  /** The tier the trigger was observed at (an SLA clock's tier); a trigger from a tier the ticket has left is stale. */
+  atTier?: Tier;
+}
+
+export type EscalationOutcome =
+  | { outcome: 'escalated'; escalationId: string; handoffId: string; fromTier: Tier; toTier: Tier }
+  | { outcome: 'pending' | 'stale' | 'top_tier' | 'already_escalated' };
+
+const rank = (t: Tier) => TIERS.indexOf(t);
+
+/**
+ * One SOP trigger moves a ticket one tier up, never past L4 and never twice for the same trigger at
+ * the same tier. Every escalation publishes the escalated event, its versioned handoff package and
+ * a notice to experts with the skill the ticket needs.
+ */
 @Injectable()
 export class EscalateTicketUseCase {
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+  private readonly logger = new Logger(EscalateTicketUseCase.name);
 
-  async onBreach(breach: SlaBreached, context: HandlerContext): Promise<void> {
-    const step = escalationStep(breach.tier);
-    const escalationId = randomUUID();
-    const reason = `${breach.kind.replace('_', ' ')} target missed at ${breach.tier} (due ${breach.dueAt}); handed to ${step.owner}`;
-    const inserted = await context.manager.query(
-      `INSERT INTO "${this.config.database.schema}".escalations (id, ticket_id, from_tier, to_tier, trigger, reason, cause_event_id)
-       VALUES ($1, $2, $3, $4, 'sla_breach', $5, $6) ON CONFLICT (ticket_id, from_tier) DO NOTHING RETURNING id`,
-      [escalationId, breach.ticketId, breach.tier, step.to, reason, context.cause.id],
-    );
-    if (inserted.length === 0) return;
-    await context.emit(ticketEscalatedEvent, {
-      ticketId: breach.ticketId,
-      escalationId,
-      fromTier: breach.tier,
-      toTier: step.to,
-      trigger: 'sla_breach',
-      reason,
-      escalatedAt: new Date().toISOString(),
-    });
+  constructor(private readonly repo: EscalationRepository) {}
+
+  async execute(tx: EscalationTx, fired: TriggerFired): Promise<EscalationOutcome> {
+    const ctx = await this.repo.lockContext(tx.manager, fired.ticketId);
+    const current = ctx.tier ?? fired.atTier ?? null;
+    if (!current) {
+      // Not routed yet: the trigger waits for the ticket's first tier.
+      if (!ctx.pending.some((p) => p.trigger === fired.trigger)) {
+        await this.repo.saveContext(tx.manager, {
+          ...ctx,
+          pending: [...ctx.pending, { trigger: fired.trigger, reason: fired.reason }],
+        });
+      }
+      return { outcome: 'pending' };
+    }
+    if (fired.atTier && rank(fired.atTier) < rank(current)) return { outcome: 'stale' };
+    return this.step(tx, ctx, current, fired);
   }
+
+  /** Triggers that fired before the ticket had a tier are applied once routing gives it one. */
+  async applyPending(tx: EscalationTx, ctx: TicketContext): Promise<void> {
+    const pending = ctx.pending;
+    if (pending.length === 0 || !ctx.tier) return;
+    let latest: TicketContext = { ...ctx, pending: [] };
+    await this.repo.saveContext(tx.manager, latest);
+    for (const p of pending) {
+      latest = await this.repo.lockContext(tx.manager, ctx.ticketId);
+      if (latest.tier) await this.step(tx, latest, latest.tier, { ticketId: ctx.ticketId, ...p });
+    }
+  }
+
+  private async step(tx: EscalationTx, ctx: TicketContext, from: Tier, fired: TriggerFired): Promise<EscalationOutcome> {
+    if (from === 'L4') {
+      this.logger.log(`${fired.ticketId}: ${fired.trigger} at L4, the top tier; nothing higher to escalate to`);
+      return { outcome: 'top_tier' };
+    }
+    const step = escalationStep(from);
+    const escalationId = randomUUID();
+    const handoffId = randomUUID();
+    const reason = `${fired.reason}; handed to ${step.owner}`;
+    const inserted = await this.repo.insertEscalation(tx.manager, {
+      id: escalationId,
+      ticketId: fired.ticketId,
+      fromTier: from,
+      toTier: step.to,
+      trigger: fired.trigger,
+      reason,
+      causeEventId: tx.causeEventId,
+      handoffId,
+    });
+    if (!inserted) return { outcome: 'already_escalated' };
+    await this.repo.saveContext(tx.manager, { ...ctx, tier: step.to });
+    const now = new Date();
+    const pkg = {
+      ...buildHandoff(
+        {
+          ticketId: fired.ticketId,
+          customer: ctx.customer,
+          environment: ctx.environment,
+          triage: ctx.triage,
+          reopenCount: ctx.reopenCount,
+          timeline: await this.repo.timeline(tx.manager, fired.ticketId),
+          clocks: await this.repo.clocks(tx.manager, fired.ticketId),
+        },
+        { escalationId, fromTier: from, toTier: step.to, trigger: fired.trigger, reason },
+        now,
+      ),
+      handoffId,
+    };
+    await this.repo.insertHandoff(tx.manager, pkg);
+    await tx.emit(ticketEscalatedEvent, {
+      ticketId: fired.ticketId,
+      escalationId,
+      fromTier: from,
+      toTier: step.to,
+      trigger: fired.trigger,
+      reason,
+      escalatedAt: now.toISOString(),
+      handoffId,
+    });
+    await tx.emit(handoffPreparedEvent, pkg);
+    const skill = skillNeeded(ctx, fired.trigger);
+    await tx.emit(expertNotifiedEvent, {
+      ticketId: fired.ticketId,
+      escalationId,
+      skill,
+      experts: await this.repo.expertsFor(tx.manager, skill),
+      tier: step.to,
+      reason,
+      notifiedAt: now.toISOString(),
+    });
+    return { outcome: 'escalated', escalationId, handoffId, fromTier: from, toTier: step.to };
+  }
+}
+
+/** Security and code changes name their own skill; otherwise the component triage found. */
+function skillNeeded(ctx: TicketContext, trigger: EscalationTrigger): string {
+  if (trigger === 'security') return 'security';
+  const component = ctx.triage?.labels.component?.label;
+  if (component && component !== 'other') return component;
+  return trigger === 'code_change' ? 'engineering' : 'general-support';
 }

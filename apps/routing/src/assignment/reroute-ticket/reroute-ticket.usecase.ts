@@ -4,7 +4,10 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { AssignmentRepository } from '../assignment.repository.js';
 import { TicketPlacement } from '../ticket-placement.js';
 
-/** An escalated ticket leaves its agent (or its queue) for the next tier's agents or queue. */
+/** A tier move a ticket makes: up by escalation, or back down by de-escalation. */
+export type TierMove = Pick<TicketEscalated, 'ticketId' | 'fromTier' | 'toTier' | 'reason'>;
+
+/** An escalated (or de-escalated) ticket leaves its agent (or its queue) for the new tier's agents or queue. */
 @Injectable()
 export class RerouteTicketUseCase {
   constructor(
@@ -12,7 +15,7 @@ export class RerouteTicketUseCase {
     private readonly placement: TicketPlacement,
   ) {}
 
-  async execute(escalated: TicketEscalated, context: HandlerContext): Promise<void> {
+  async execute(escalated: TierMove, context: HandlerContext, verb = 'escalated'): Promise<void> {
     const { manager } = context;
     const route = await this.repo.lockRoute(manager, escalated.ticketId);
     if (!route || route.state === 'closed' || route.tier === escalated.toTier) return;
@@ -23,7 +26,7 @@ export class RerouteTicketUseCase {
         route: { ...route, tier: escalated.toTier, agentId: null },
         version: route.version + 1,
         reason: 'escalation',
-        tierReason: `escalated from ${escalated.fromTier}: ${escalated.reason}`,
+        tierReason: `${verb} from ${escalated.fromTier}: ${escalated.reason}`,
       },
       (d, data) => context.emit(d, data),
     );

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BusinessCalendar } from '../../calendars/business-calendar.js';
+import { PolicyRepository } from '../../policies/policy.repository.js';
 import { ClockRepository } from '../clock.repository.js';
 import { SlaTimers } from '../sla-timers.js';
 
@@ -9,12 +11,24 @@ export class RearmTimersUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clocks: ClockRepository,
+    private readonly policies: PolicyRepository,
     private readonly timers: SlaTimers,
   ) {}
 
+  /** Pages through running clocks by id so 100,000 clocks never sit in memory at once. */
   async execute(): Promise<number> {
-    const running = await this.clocks.runningWithMilestones(this.dataSource.manager);
-    for (const clock of running) await this.timers.arm(clock, clock.fired.map(Number));
-    return running.length;
+    const calendars = await this.policies.allBusinessCalendars(this.dataSource.manager);
+    let after: string | undefined;
+    let armed = 0;
+    for (;;) {
+      const page = await this.clocks.runningWithMilestones(this.dataSource.manager, after);
+      if (page.length === 0) return armed;
+      const jobs = page.flatMap((clock) =>
+        this.timers.plan(clock, calendars.get(clock.calendarId) ?? BusinessCalendar.always(), clock.fired.map(Number)),
+      );
+      await this.timers.armMissing(jobs);
+      armed += page.length;
+      after = page[page.length - 1].id;
+    }
   }
 }

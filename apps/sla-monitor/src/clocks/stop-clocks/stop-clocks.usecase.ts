@@ -1,52 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { type SlaClockKind, slaClockStoppedEvent } from '@switchboard/contracts';
+import type { SlaClockKind } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
-import { ClockRepository } from '../clock.repository.js';
-import { SlaTimers } from '../sla-timers.js';
+import { ALL_KINDS, ClockRepository } from '../clock.repository.js';
+import { ClockLifecycle, type StopReason, txOf } from '../clock-lifecycle.js';
 
-/** A response stops the first-response clock; a resolution stops every clock of the ticket. */
+/**
+ * An agent's response stops the first- and next-response clocks; a resolution or closing stops
+ * every clock; a ticket merged into another stops all of its clocks for good.
+ */
 @Injectable()
 export class StopClocksUseCase {
   constructor(
     private readonly clocks: ClockRepository,
-    private readonly timers: SlaTimers,
+    private readonly lifecycle: ClockLifecycle,
   ) {}
 
   async onResponded(ticketId: string, respondedAt: Date, context: HandlerContext): Promise<void> {
     const ticket = await this.clocks.lockTicket(context.manager, ticketId);
     if (!ticket.firstRespondedAt) await this.clocks.saveTicket(context.manager, { ...ticket, firstRespondedAt: respondedAt });
-    await this.stopRunning(ticketId, ['first_response'], respondedAt, 'responded', context);
+    await this.stopLive(ticketId, ['first_response', 'next_response'], respondedAt, 'responded', context);
   }
 
-  async onResolved(ticketId: string, resolvedAt: Date, context: HandlerContext): Promise<void> {
+  async onResolved(ticketId: string, resolvedAt: Date, reason: 'resolved' | 'closed' | 'merged', context: HandlerContext) {
     const ticket = await this.clocks.lockTicket(context.manager, ticketId);
     await this.clocks.saveTicket(context.manager, {
       ...ticket,
       firstRespondedAt: ticket.firstRespondedAt ?? resolvedAt,
-      resolvedAt,
+      resolvedAt: ticket.resolvedAt ?? resolvedAt,
+      waiting: false,
     });
-    await this.stopRunning(ticketId, ['first_response', 'resolution'], resolvedAt, 'resolved', context);
+    await this.stopLive(ticketId, ALL_KINDS, resolvedAt, reason, context);
   }
 
-  private async stopRunning(
-    ticketId: string,
-    kinds: SlaClockKind[],
-    at: Date,
-    reason: 'responded' | 'resolved',
-    context: HandlerContext,
-  ): Promise<void> {
-    for (const clock of await this.clocks.running(context.manager, ticketId, kinds)) {
-      const met = at <= new Date(clock.dueAt);
-      await this.clocks.stop(context.manager, clock.id, at, reason, met);
-      await context.emit(slaClockStoppedEvent, {
-        ticketId,
-        clockId: clock.id,
-        kind: clock.kind,
-        stoppedAt: at.toISOString(),
-        reason,
-        met,
-      });
-      context.afterCommit(() => this.timers.disarm(clock.id));
-    }
+  private async stopLive(ticketId: string, kinds: SlaClockKind[], at: Date, reason: StopReason, context: HandlerContext) {
+    const tx = txOf(context);
+    for (const clock of await this.clocks.live(context.manager, ticketId, kinds))
+      await this.lifecycle.stop(tx, clock, at, reason);
   }
 }

@@ -10,7 +10,7 @@ export const slaClockStoppedEvent = defineEvent(
     clockId: z.uuid(),
     kind: slaClockKindSchema,
     stoppedAt: z.iso.datetime({ offset: true }),
-    reason: z.enum(['responded', 'resolved', 'rerouted']),
+    reason: z.enum(['responded', 'resolved', 'rerouted', 'closed', 'merged']),
     met: z.boolean(),
   }),
 );

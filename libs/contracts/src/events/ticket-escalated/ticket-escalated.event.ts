@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, type EventData } from '../../define-event.js';
 import { Topics } from '../../topics.js';
-import { ticketIdSchema, tierSchema } from '../../vocabulary.js';
+import { escalationTriggerSchema, ticketIdSchema, tierSchema } from '../../vocabulary.js';
 
 export const ticketEscalatedEvent = defineEvent(
   Topics.TicketEscalated,
@@ -10,9 +10,11 @@ export const ticketEscalatedEvent = defineEvent(
     escalationId: z.uuid(),
     fromTier: tierSchema,
     toTier: tierSchema,
-    trigger: z.enum(['sla_breach', 'manual']),
+    trigger: escalationTriggerSchema,
     reason: z.string(),
     escalatedAt: z.iso.datetime({ offset: true }),
+    /** Added after v1 shipped, optional: the handoff package published with `support.ticket.handoff-prepared.v1`. */
+    handoffId: z.uuid().optional(),
   }),
 );
 
