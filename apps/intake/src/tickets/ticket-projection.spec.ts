@@ -1,4 +1,10 @@
-import { buildEnvelope, inquiryTriagedExample, ticketRoutedExample, slaClockStartedExample } from '@switchboard/contracts';
+import {
+  buildEnvelope,
+  inquiryTriagedExample,
+  slaClockStartedExample,
+  slaClockUpdatedExample,
+  ticketRoutedExample,
+} from '@switchboard/contracts';
 import { advance, applyEvent, type TicketState } from './ticket-projection.js';
 
 const fresh: TicketState = { status: 'new', triage: null, routing: null, sla: {}, suggestions: [] };
@@ -33,5 +39,24 @@ describe('ticket projection', () => {
     const { state, timeline } = applyEvent(fresh, envelope('sla.clock-started.v1', slaClockStartedExample));
     expect(state.sla.firstResponseDueAt).toBe(slaClockStartedExample.dueAt);
     expect(timeline.type).toBe('sla_clock_started');
+  });
+
+  it('keeps next-response and resolution due times apart, and clears the due time of a paused clock', () => {
+    const next = applyEvent(
+      fresh,
+      envelope('sla.clock-started.v1', { ...slaClockStartedExample, kind: 'next_response', dueAt: '2026-11-27T13:00:00.000Z' }),
+    ).state;
+    const resolution = applyEvent(
+      next,
+      envelope('sla.clock-started.v1', { ...slaClockStartedExample, kind: 'resolution', dueAt: '2026-11-27T18:00:00.000Z' }),
+    ).state;
+    expect(resolution.sla).toMatchObject({
+      nextResponseDueAt: '2026-11-27T13:00:00.000Z',
+      resolutionDueAt: '2026-11-27T18:00:00.000Z',
+    });
+    const paused = applyEvent(resolution, envelope('sla.clock-updated.v1', slaClockUpdatedExample));
+    expect(paused.state.sla.resolutionDueAt).toBeNull();
+    expect(paused.state.sla.nextResponseDueAt).toBe('2026-11-27T13:00:00.000Z');
+    expect(paused.timeline).toMatchObject({ type: 'sla_clock_updated', data: { reason: 'paused' } });
   });
 });

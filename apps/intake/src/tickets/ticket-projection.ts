@@ -4,8 +4,10 @@ import type {
   EventEnvelope,
   InquiryTriaged,
   KnowledgeSuggested,
+  SlaAtRisk,
   SlaBreached,
   SlaClockStarted,
+  SlaClockUpdated,
   SlaClockStopped,
   SlaWarning,
   TicketEscalated,
@@ -35,6 +37,7 @@ export interface TicketRouting {
 
 export interface TicketSla {
   firstResponseDueAt?: string | null;
+  nextResponseDueAt?: string | null;
   resolutionDueAt?: string | null;
   breached?: string[];
 }
@@ -66,7 +69,12 @@ export function advance(current: TicketStatus, next: TicketStatus): TicketStatus
   return RANK[next] > RANK[current] ? next : current;
 }
 
-const dueField = (kind: string) => (kind === 'first_response' ? 'firstResponseDueAt' : 'resolutionDueAt');
+const DUE_FIELDS = {
+  first_response: 'firstResponseDueAt',
+  next_response: 'nextResponseDueAt',
+  resolution: 'resolutionDueAt',
+} as const;
+const dueField = (kind: keyof typeof DUE_FIELDS) => DUE_FIELDS[kind];
 
 /**
  * Folds other services' events into the ticket view intake serves. Pure: takes the current
@@ -108,6 +116,30 @@ export function applyEvent(state: TicketState, event: EventEnvelope): { state: T
       const d = event.data as SlaClockStarted;
       next.sla[dueField(d.kind)] = d.dueAt;
       return { state: next, timeline: { type: 'sla_clock_started', at, data: { kind: d.kind, tier: d.tier, dueAt: d.dueAt } } };
+    }
+    case 'sla.clock-updated.v1': {
+      // A paused clock has no due time; a resumed or re-timed one has a new one.
+      const d = event.data as SlaClockUpdated;
+      next.sla[dueField(d.kind)] = d.dueAt;
+      return {
+        state: next,
+        timeline: {
+          type: 'sla_clock_updated',
+          at,
+          data: { kind: d.kind, reason: d.reason, dueAt: d.dueAt, remainingMs: d.remainingMs },
+        },
+      };
+    }
+    case 'sla.at-risk.v1': {
+      const d = event.data as SlaAtRisk;
+      return {
+        state: next,
+        timeline: {
+          type: 'sla_at_risk',
+          at,
+          data: { kind: d.kind, dueAt: d.dueAt, predictedAt: d.predictedAt, reasons: d.reasons },
+        },
+      };
     }
     case 'sla.clock-stopped.v1': {
       const d = event.data as SlaClockStopped;

@@ -12,7 +12,12 @@ export interface TicketView {
   customer: { id: string; email?: string; serviceLevel: string };
   triage: Record<string, unknown> | null;
   routing: { tier: string; agentId: string | null } | null;
-  sla: { firstResponseDueAt: string | null; resolutionDueAt: string | null; breached: string[] };
+  sla: {
+    firstResponseDueAt: string | null;
+    nextResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    breached: string[];
+  };
   suggestions: { articleId: string; title: string; score: number }[];
   timeline: ({ type: string; at: string } & Record<string, unknown>)[];
   createdAt: string;
@@ -48,6 +53,7 @@ export class GetTicketUseCase {
       routing: ticket.routing ? { tier: ticket.routing.tier, agentId: ticket.routing.agentId } : null,
       sla: {
         firstResponseDueAt: ticket.sla.firstResponseDueAt ?? null,
+        nextResponseDueAt: ticket.sla.nextResponseDueAt ?? null,
         resolutionDueAt: ticket.sla.resolutionDueAt ?? null,
         breached: ticket.sla.breached ?? [],
       },
