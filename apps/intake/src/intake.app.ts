@@ -7,6 +7,6 @@ import type { IntakeConfig } from './config.js';
 export function createIntakeApp(config: IntakeConfig): Promise<INestApplication> {
   return createServiceApp(AppModule.register(config), config, {
     package: 'switchboard.intake.v1',
-    protoPath: protoPath('intake.proto'),
+    protoPath: [protoPath('intake.proto'), protoPath('api-keys.proto')],
   });
 }

@@ -24,3 +24,4 @@ export * from './events/ticket-status-changed/ticket-status-changed.event.js';
 export * from './events/customer-replied/customer-replied.event.js';
 export * from './events/ticket-merged/ticket-merged.event.js';
 export * from './events/sentiment-assessed/sentiment-assessed.event.js';
+export * from './events/api-key-changed/api-key-changed.event.js';

@@ -18,6 +18,7 @@ import { selfServiceFailedEvent } from './events/self-service-failed/self-servic
 import { ticketStatusChangedEvent } from './events/ticket-status-changed/ticket-status-changed.event.js';
 import { customerRepliedEvent } from './events/customer-replied/customer-replied.event.js';
 import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js';
+import { apiKeyChangedEvent } from './events/api-key-changed/api-key-changed.event.js';
 import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
 
 export const eventDefinitions: readonly EventDefinition[] = [
@@ -41,6 +42,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   customerRepliedEvent,
   ticketMergedEvent,
   sentimentAssessedEvent,
+  apiKeyChangedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -21,12 +21,19 @@ export const Topics = {
   CustomerReplied: 'support.ticket.customer-replied.v1',
   TicketMerged: 'support.ticket.merged.v1',
   SentimentAssessed: 'support.triage.sentiment-assessed.v1',
+  ApiKeys: 'support.api-keys.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 export const DEFAULT_TOPIC_PARTITIONS = 6;
+
+/**
+ * Topics that carry the latest state of an entity keyed by its id rather than a history: Kafka
+ * compacts them, so a reader from the beginning gets every entity's current state and no more.
+ */
+export const COMPACTED_TOPICS: ReadonlySet<TopicName> = new Set<TopicName>([Topics.ApiKeys]);
 
 /**
  * Every environment (a test run, a staging stack) may prefix topics with a namespace so that

@@ -25,3 +25,8 @@ export const labelSchema = z.string().min(1).max(64);
 export const TICKET_STATUSES = ['open', 'waiting_on_customer', 'resolved', 'closed'] as const;
 export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/** What an integrator's API key may do; `admin` includes every other scope. */
+export const API_KEY_SCOPES = ['submit', 'read', 'subscribe', 'admin'] as const;
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;
