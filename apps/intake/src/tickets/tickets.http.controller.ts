@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { correlationIdOf } from '@switchboard/service-kit';
+import { correlationIdOf, RequiresScope } from '@switchboard/service-kit';
 import type { Request } from 'express';
 import { GetTicketUseCase, type TicketView } from './get-ticket/get-ticket.usecase.js';
 import { ResolveTicketCommand } from './resolve-ticket/resolve-ticket.command.js';
@@ -18,6 +18,7 @@ export class TicketsHttpController {
     private readonly resolve: ResolveTicketUseCase,
   ) {}
 
+  @RequiresScope('submit')
   @Post('inquiries')
   @HttpCode(202)
   async submit(

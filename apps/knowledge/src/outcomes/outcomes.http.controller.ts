@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { notFound, parseInput } from '@switchboard/service-kit';
+import { notFound, parseInput, RequiresScope } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ArticleRepository } from '../articles/article.repository.js';
@@ -16,6 +16,7 @@ export class OutcomesHttpController {
   ) {}
 
   /** "Was this helpful?" on an article; feeds success-aware ranking. */
+  @RequiresScope('submit')
   @Post(':id/feedback')
   @HttpCode(202)
   async feedback(@Param('id') id: string, @Body() body: unknown) {

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { correlationIdOf } from '@switchboard/service-kit';
+import { correlationIdOf, RequiresScope } from '@switchboard/service-kit';
 import type { Request } from 'express';
 import { GuidedSessionUseCase } from './guided-session.usecase.js';
 import { RecordCheckpointCommand, StartSessionCommand } from './self-service.commands.js';
 
+@RequiresScope('submit')
 @Controller('v1/self-service/sessions')
 export class SelfServiceHttpController {
   constructor(private readonly sessions: GuidedSessionUseCase) {}

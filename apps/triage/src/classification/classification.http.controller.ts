@@ -3,6 +3,7 @@ import { ClassifyTextCommand } from './classify-inquiry/classify-text.command.js
 import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
 import { guidanceFor } from './triage-guidance.js';
 import { TRIAGE_CLASSIFIER, type TriageRunnable } from './llm/triage-classifier.js';
+import { RequiresScope } from '@switchboard/service-kit';
 
 @Controller('v1/triage')
 export class ClassificationHttpController {
@@ -11,6 +12,7 @@ export class ClassificationHttpController {
     private readonly getTriage: GetTriageUseCase,
   ) {}
 
+  @RequiresScope('read')
   @Post('classify')
   @HttpCode(200)
   async classify(@Body() body: unknown) {

@@ -6,6 +6,8 @@ import { SERVICE_CONFIG, type ServiceConfig } from '../config/service-config.js'
 import { ReadinessRegistry } from '../health/readiness.registry.js';
 import { ApiKeyRegistry } from './api-key-registry.js';
 
+const BOOT_WAIT_MS = 30_000;
+
 /**
  * Feeds the registry from the compacted key topic: read from the beginning at boot with a
  * throwaway consumer group (every instance needs every key, so instances must not share
@@ -33,8 +35,14 @@ export class ApiKeyFeed implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
-  onApplicationBootstrap(): void {
+  /**
+   * Waits (bounded) for the catch-up, so a freshly started instance already knows every key when
+   * it starts listening; if Kafka is slow it starts anyway and reports not ready until it has.
+   */
+  async onApplicationBootstrap(): Promise<void> {
     void this.follow();
+    const deadline = Date.now() + BOOT_WAIT_MS;
+    while (!this.caughtUp && !this.stopped && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   }
 
   async onApplicationShutdown(): Promise<void> {
