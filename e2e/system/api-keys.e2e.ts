@@ -180,6 +180,19 @@ describe('API keys across services', () => {
     expect(answers.find((a) => a.status !== 429)?.headers.get('ratelimit-policy')).toBe('50;w=1, 5;w=60');
   });
 
+  it('serves its OpenAPI document and Swagger UI at /docs, offline, to callers with a key', async () => {
+    expect((await http(`${routing.httpUrl}/docs/openapi.json`, { apiKey: null })).status).toBe(401);
+    const doc = await http<{ openapi: string; paths: Record<string, unknown> }>(`${intake.httpUrl}/docs/openapi.json`);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/inquiries', '/v1/api-keys/{id}/rotate']));
+    const page = await http<string>(`${routing.httpUrl}/docs`);
+    expect(page.contentType).toContain('text/html');
+    expect(page.body).toContain('/docs/assets/swagger-ui-bundle.js');
+    const bundle = await http<string>(`${routing.httpUrl}/docs/assets/swagger-ui-bundle.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.length).toBeGreaterThan(100_000);
+  });
+
   it('keeps an audit entry for every admin action, with who, what, when and the outcome', async () => {
     const key = await issue({ name: 'audited', scopes: ['admin'] });
     await waitFor(async () => (await http(`${intake.httpUrl}/v1/api-keys`, { apiKey: key.key })).status === 200, {

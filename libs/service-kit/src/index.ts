@@ -18,3 +18,6 @@ export * from './auth/rate-limit.js';
 export * from './auth/auth.guard.js';
 export * from './audit/audit-log.js';
 export * from './openapi/api-route.js';
+export * from './openapi/route-discovery.js';
+export * from './openapi/openapi-document.js';
+export * from './openapi/docs.http.controller.js';

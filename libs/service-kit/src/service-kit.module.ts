@@ -21,6 +21,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from './config/service-config.js';
 import { createDataSource, migrateDatabase } from './database/database.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { ReadinessRegistry } from './health/readiness.registry.js';
+import { DocsHttpController } from './openapi/docs.http.controller.js';
 import { createRedis, REDIS } from './redis/redis.js';
 
 export interface ServiceKitOptions {
@@ -64,7 +65,7 @@ export class ServiceKitModule {
     const { config } = options;
     return {
       module: ServiceKitModule,
-      controllers: [HealthHttpController, AuditHttpController],
+      controllers: [HealthHttpController, AuditHttpController, DocsHttpController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         {
