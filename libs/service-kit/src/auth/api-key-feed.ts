@@ -66,6 +66,7 @@ export class ApiKeyFeed implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   private async start(): Promise<void> {
+    const startedAt = Date.now();
     const { kafka: k } = this.config;
     const topic = qualifiedTopic(k.topicNamespace, Topics.ApiKeys);
     const kafka = new Kafka({ clientId: `${k.clientId}-api-keys`, brokers: k.brokers, logLevel: logLevel.NOTHING });
@@ -86,7 +87,7 @@ export class ApiKeyFeed implements OnApplicationBootstrap, OnApplicationShutdown
     const markIfCaughtUp = () => {
       if (!this.caughtUp && ends.size === 0) {
         this.caughtUp = true;
-        this.logger.log(`API keys loaded: ${this.registry.size}`);
+        this.logger.log(`API keys loaded: ${this.registry.size} in ${Date.now() - startedAt} ms`);
       }
     };
     await consumer.run({
