@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServiceApp } from '@switchboard/service-kit';
-import { serviceEnv, testNamespace } from '@switchboard/testing';
+import { serviceEnv, TEST_API_KEY, testNamespace } from '@switchboard/testing';
 import { ArticleRepository } from '../../apps/knowledge/src/articles/article.repository.js';
 import { ManageArticlesUseCase } from '../../apps/knowledge/src/articles/manage-articles/manage-articles.usecase.js';
 import { loadKnowledgeConfig } from '../../apps/knowledge/src/config.js';
@@ -35,11 +35,12 @@ const queries = readFileSync(QUESTIONS, 'utf8')
   .map((l) => (JSON.parse(l) as { query: string }).query);
 const url = (q: string) =>
   `http://127.0.0.1:${config.http.port}/v1/articles/search?limit=5&q=${encodeURIComponent(q.slice(0, 2000))}`;
-for (const q of queries.slice(0, 20)) await fetch(url(q)).then((r) => r.text());
+const auth = { headers: { authorization: `Bearer ${TEST_API_KEY}` } };
+for (const q of queries.slice(0, 20)) await fetch(url(q), auth).then((r) => r.text());
 const times: number[] = [];
 for (const q of queries) {
   const started = performance.now();
-  const res = await fetch(url(q));
+  const res = await fetch(url(q), auth);
   await res.text();
   if (!res.ok) throw new Error(`search answered ${res.status}`);
   times.push(performance.now() - started);

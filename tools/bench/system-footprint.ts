@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES } from '@switchboard/service-kit';
-import { pipelineLatencyMs, SAMPLE_INQUIRIES, startSystem, testNamespace } from '@switchboard/testing';
+import { pipelineLatencyMs, SAMPLE_INQUIRIES, startSystem, TEST_API_KEY, testNamespace } from '@switchboard/testing';
 
 // `npm run bench:footprint`: starts the six services as processes, posts a burst of inquiries
 // and prints startup time, memory and end-to-end latency as one JSON object.
@@ -11,11 +11,12 @@ const system = await startSystem(namespace, { LOG_LEVEL: 'warn' });
 const startupAllMs = Date.now() - startedAt;
 const idleRss = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (s) => [s, await system[s].rssMb()])));
 const intake = system.intake.httpUrl;
+const auth = { authorization: `Bearer ${TEST_API_KEY}` };
 
 const post = async (i: number) => {
   const res = await fetch(`${intake}/v1/inquiries`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ ...SAMPLE_INQUIRIES[i % SAMPLE_INQUIRIES.length], customer: { id: `bench-${i}` } }),
   });
   return ((await res.json()) as { ticketId: string }).ticketId;
@@ -27,7 +28,7 @@ interface View {
   timeline: { type: string; at: string }[];
 }
 const pipelineMs = async (id: string): Promise<number | undefined> => {
-  const v = (await (await fetch(`${intake}/v1/tickets/${id}`)).json()) as View;
+  const v = (await (await fetch(`${intake}/v1/tickets/${id}`, { headers: auth })).json()) as View;
   const done = v.triage && v.routing && v.sla.resolutionDueAt && v.timeline.some((e) => e.type === 'knowledge_suggested');
   if (!done) return undefined;
   return pipelineLatencyMs(v.timeline);

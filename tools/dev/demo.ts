@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_DEV_API_KEY } from '@switchboard/service-kit';
 import { SAMPLE_INQUIRIES } from '@switchboard/testing';
 
 // Posts the sample inquiries to a running system and prints what each service made of them.
 const intake = process.env.INTAKE_URL ?? 'http://127.0.0.1:3001';
+// Outside production every service accepts the dev key; SWITCHBOARD_API_KEY may name an issued key instead.
+const devKey = process.env.SWITCHBOARD_DEV_API_KEY ?? DEFAULT_DEV_API_KEY;
+const apiKey = process.env.SWITCHBOARD_API_KEY ?? devKey;
+const auth = { authorization: `Bearer ${apiKey}` };
+process.stdout.write(
+  apiKey === devKey
+    ? `using the dev API key "${devKey}" (SWITCHBOARD_DEV_API_KEY), sent as "Authorization: Bearer <key>"\n`
+    : `using the API key ${apiKey.slice(0, 12)}… from SWITCHBOARD_API_KEY\n`,
+);
 
 interface View {
   triage: Record<string, string | number> | null;
@@ -15,7 +25,7 @@ interface View {
 async function waitForView(ticketId: string): Promise<View> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const view = (await (await fetch(`${intake}/v1/tickets/${ticketId}`)).json()) as View;
+    const view = (await (await fetch(`${intake}/v1/tickets/${ticketId}`, { headers: auth })).json()) as View;
     const done =
       view.triage && view.routing && view.sla.resolutionDueAt && view.timeline.some((e) => e.type === 'knowledge_suggested');
     if (done || Date.now() > deadline) return view;
@@ -26,7 +36,7 @@ async function waitForView(ticketId: string): Promise<View> {
 for (const inquiry of SAMPLE_INQUIRIES) {
   const res = await fetch(`${intake}/v1/inquiries`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify(inquiry),
   });
   const { ticketId } = (await res.json()) as { ticketId: string };

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@switchboard/messaging';
 import { ServiceKitModule } from '@switchboard/service-kit';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import type { IntakeConfig } from './config.js';
 import { BundlesModule } from './bundles/bundles.module.js';
 import { ChannelsModule } from './channels/channels.module.js';
@@ -10,6 +11,7 @@ import { Initial1764230400000 } from './migrations/1764230400000-initial.js';
 import { ChannelsLifecycleBundles1764316801000 } from './migrations/1764316801000-channels-lifecycle-bundles.js';
 import { Webhooks1764400000000 } from './migrations/1764400000000-webhooks.js';
 import { Surveys1764400000001 } from './migrations/1764400000001-surveys.js';
+import { ApiKeys1764950400100 } from './migrations/1764950400100-api-keys.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { TicketMessageEntity } from './tickets/ticket-message.entity.js';
 import { TicketEntity } from './tickets/ticket.entity.js';
@@ -30,6 +32,7 @@ export class AppModule {
             ChannelsLifecycleBundles1764316801000,
             Webhooks1764400000000,
             Surveys1764400000001,
+            ApiKeys1764950400100,
           ],
         }),
         MessagingModule.forService(),
@@ -39,6 +42,7 @@ export class AppModule {
         BundlesModule,
         IntegratorsModule,
         SurveysModule,
+        ApiKeysModule,
       ],
     };
   }

@@ -9,7 +9,7 @@ export function createIntakeApp(config: IntakeConfig): Promise<INestApplication>
   return createServiceApp(
     AppModule.register(config),
     config,
-    { package: 'switchboard.intake.v1', protoPath: protoPath('intake.proto') },
+    { package: 'switchboard.intake.v1', protoPath: [protoPath('intake.proto'), protoPath('api-keys.proto')] },
     [
       { path: '/v1/channels/email', types: ['message/rfc822', 'text/plain'], limitBytes: config.channels.emailMaxBytes },
       // Raw bytes: the GitHub signature is over the body exactly as sent.

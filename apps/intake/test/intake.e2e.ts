@@ -47,7 +47,12 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
     expect((await http(`${base}/health/live`)).status).toBe(200);
     const ready = await http<{ checks: { name: string; status: string }[] }>(`${base}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.map((c) => `${c.name}:${c.status}`).sort()).toEqual(['database:up', 'kafka:up', 'redis:up']);
+    expect(ready.body.checks.map((c) => `${c.name}:${c.status}`).sort()).toEqual([
+      'api-keys:up',
+      'database:up',
+      'kafka:up',
+      'redis:up',
+    ]);
   });
 
   it('accepts an inquiry, persists the ticket and emits inquiry received keyed by ticket id', async () => {

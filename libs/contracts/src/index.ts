@@ -35,3 +35,4 @@ export * from './events/sla-at-risk/sla-at-risk.event.js';
 export * from './events/handoff-prepared/handoff-prepared.event.js';
 export * from './events/ticket-de-escalated/ticket-de-escalated.event.js';
 export * from './events/expert-notified/expert-notified.event.js';
+export * from './events/api-key-changed/api-key-changed.event.js';

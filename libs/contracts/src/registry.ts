@@ -18,6 +18,7 @@ import { selfServiceFailedEvent } from './events/self-service-failed/self-servic
 import { ticketStatusChangedEvent } from './events/ticket-status-changed/ticket-status-changed.event.js';
 import { customerRepliedEvent } from './events/customer-replied/customer-replied.event.js';
 import { ticketMergedEvent } from './events/ticket-merged/ticket-merged.event.js';
+import { apiKeyChangedEvent } from './events/api-key-changed/api-key-changed.event.js';
 import { sentimentAssessedEvent } from './events/sentiment-assessed/sentiment-assessed.event.js';
 import { surveySentEvent } from './events/survey-sent/survey-sent.event.js';
 import { surveyRespondedEvent } from './events/survey-responded/survey-responded.event.js';
@@ -59,6 +60,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   handoffPreparedEvent,
   ticketDeEscalatedEvent,
   expertNotifiedEvent,
+  apiKeyChangedEvent,
 ];
 
 const byTopic = new Map(eventDefinitions.map((definition) => [definition.topic as string, definition]));

@@ -30,12 +30,19 @@ export const Topics = {
   SurveyResponded: 'support.survey.responded.v1',
   TriageReviewRequested: 'support.triage.review-requested.v1',
   TriageCorrected: 'support.triage.corrected.v1',
+  ApiKeys: 'support.api-keys.v1',
   DeadLetter: 'support.dead-letter.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 export const DEFAULT_TOPIC_PARTITIONS = 6;
+
+/**
+ * Topics that carry the latest state of an entity keyed by its id rather than a history: Kafka
+ * compacts them, so a reader from the beginning gets every entity's current state and no more.
+ */
+export const COMPACTED_TOPICS: ReadonlySet<TopicName> = new Set<TopicName>([Topics.ApiKeys]);
 
 /**
  * Every environment (a test run, a staging stack) may prefix topics with a namespace so that

@@ -40,3 +40,7 @@ export const ESCALATION_TRIGGERS = [
 ] as const;
 export const escalationTriggerSchema = z.enum(ESCALATION_TRIGGERS);
 export type EscalationTrigger = z.infer<typeof escalationTriggerSchema>;
+/** What an integrator's API key may do; `admin` includes every other scope. */
+export const API_KEY_SCOPES = ['submit', 'read', 'subscribe', 'admin'] as const;
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

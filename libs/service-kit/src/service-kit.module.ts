@@ -8,11 +8,20 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource, type MixedList } from 'typeorm';
+import { AuditHttpController } from './audit/audit.http.controller.js';
+import { AuditInterceptor } from './audit/audit.interceptor.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuditLog1764950400000 } from './audit/audit-log.migration.js';
+import { ApiKeyFeed } from './auth/api-key-feed.js';
+import { ApiKeyRegistry } from './auth/api-key-registry.js';
+import { ApiKeyGuard } from './auth/auth.guard.js';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/service-config.js';
 import { createDataSource, migrateDatabase } from './database/database.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { ReadinessRegistry } from './health/readiness.registry.js';
+import { DocsHttpController } from './openapi/docs.http.controller.js';
 import { createRedis, REDIS } from './redis/redis.js';
 
 export interface ServiceKitOptions {
@@ -21,6 +30,12 @@ export interface ServiceKitOptions {
   entities: MixedList<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function withAuditLog(migrations: MixedList<Function>): MixedList<Function> {
+  const list = Array.isArray(migrations) ? migrations : Object.values(migrations);
+  return [...list, AuditLog1764950400000];
 }
 
 @Injectable()
@@ -50,7 +65,7 @@ export class ServiceKitModule {
     const { config } = options;
     return {
       module: ServiceKitModule,
-      controllers: [HealthHttpController],
+      controllers: [HealthHttpController, AuditHttpController, DocsHttpController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         {
@@ -60,7 +75,8 @@ export class ServiceKitModule {
               url: config.database.url,
               schema: config.database.schema,
               entities: options.entities,
-              migrations: options.migrations,
+              // The audit table is the same in every service, so its migration comes from here.
+              migrations: withAuditLog(options.migrations),
             });
             await migrateDatabase(dataSource, config.database.schema);
             return dataSource;
@@ -69,8 +85,20 @@ export class ServiceKitModule {
         { provide: REDIS, useFactory: () => createRedis(config.redis.url) },
         ReadinessRegistry,
         InfrastructureLifecycle,
+        {
+          provide: ApiKeyRegistry,
+          useFactory: () => {
+            const registry = new ApiKeyRegistry();
+            if (config.auth.devApiKey) registry.provisionDevKey(config.auth.devApiKey);
+            return registry;
+          },
+        },
+        ApiKeyFeed,
+        AuditLog,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
-      exports: [SERVICE_CONFIG, DataSource, REDIS, ReadinessRegistry],
+      exports: [SERVICE_CONFIG, DataSource, REDIS, ReadinessRegistry, ApiKeyRegistry, AuditLog],
     };
   }
 }

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath } from '@switchboard/contracts';
+import { TEST_API_KEY } from './test-env.js';
 
 export type GrpcMethods = Record<string, (request: object) => Promise<Record<string, unknown>>>;
 
@@ -10,7 +11,11 @@ export function grpcClient(
   pkg: string,
   service: string,
   port: string | number,
+  /** The key sent as `authorization` metadata; TEST_API_KEY by default, null to send none. */
+  { apiKey = TEST_API_KEY }: { apiKey?: string | null } = {},
 ): GrpcMethods & { close(): void } {
+  const metadata = new grpc.Metadata();
+  if (apiKey) metadata.set('authorization', `Bearer ${apiKey}`);
   const definition = protoLoader.loadSync(protoPath(protoFile), {
     keepCase: false,
     longs: String,
@@ -27,11 +32,13 @@ export function grpcClient(
       if (name === 'then') return undefined;
       return (request: object) =>
         new Promise((resolve, reject) =>
-          (client[name] as (r: object, cb: (e: grpc.ServiceError | null, v: Record<string, unknown>) => void) => void).call(
-            client,
-            request,
-            (error, value) => (error ? reject(error) : resolve(value)),
-          ),
+          (
+            client[name] as (
+              r: object,
+              m: grpc.Metadata,
+              cb: (e: grpc.ServiceError | null, v: Record<string, unknown>) => void,
+            ) => void
+          ).call(client, request, metadata, (error, value) => (error ? reject(error) : resolve(value))),
         );
     },
   });

@@ -40,7 +40,8 @@ export class ServiceProcess {
     this.child = child;
     this.exited = new Promise((r) => child.once('exit', (code) => r(code)));
     await waitFor(async () => (await fetch(`${this.httpUrl}/health/ready`)).ok, {
-      timeoutMs: 60_000,
+      // generous: on a loaded machine importing a service alone can take most of a minute
+      timeoutMs: 100_000,
       intervalMs: 200,
       what: `${this.service} to be ready`,
     });

@@ -10,11 +10,15 @@ export async function startSystem(namespace: string, extraEnv: Record<string, st
   for (const service of SERVICE_NAMES) {
     processes[service] = new ServiceProcess(service, await serviceEnv(namespace, { LOG_LEVEL: 'log', ...extraEnv }));
   }
-  await Promise.all(Object.values(processes).map((p) => p.start()));
-  return {
-    ...processes,
-    stopAll: async () => {
-      await Promise.all(Object.values(processes).map((p) => p.stop()));
-    },
+  const stopAll = async () => {
+    await Promise.all(Object.values(processes).map((p) => p.stop()));
   };
+  // One service failing to start must not leave the others running (Jest would wait for them forever).
+  const started = await Promise.allSettled(Object.values(processes).map((p) => p.start()));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await stopAll();
+    throw failed.reason;
+  }
+  return { ...processes, stopAll };
 }

@@ -8,6 +8,12 @@ export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
+ * Services under test accept this key with every scope (it is their SWITCHBOARD_DEV_API_KEY), and
+ * `http` and `grpcClient` send it unless told otherwise.
+ */
+export const TEST_API_KEY = 'sb_test_switchboard_e2e_key';
+
+/**
  * Each test file gets its own topic namespace (and with it consumer groups, timer queues and
  * database schemas), so files never see each other's events or rows though they share one
  * broker and one database.
@@ -56,6 +62,7 @@ export async function serviceEnv(namespace: string, extra: Record<string, string
     HTTP_PORT: String(await freePort()),
     GRPC_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
+    SWITCHBOARD_DEV_API_KEY: TEST_API_KEY,
     ...extra,
   };
 }

@@ -5,6 +5,7 @@ import { GetHandoffUseCase } from './handoff/get-handoff.usecase.js';
 import { ListEscalationsUseCase } from './list-escalations/list-escalations.usecase.js';
 import { parseDeEscalate, parseExperts, parseRequestEscalation } from './request-escalation/escalation.commands.js';
 import { RequestEscalationUseCase } from './request-escalation/request-escalation.usecase.js';
+import { ApiRoute } from '@switchboard/service-kit';
 
 @Controller('v1/escalations')
 export class EscalationsHttpController {
@@ -14,6 +15,7 @@ export class EscalationsHttpController {
     private readonly handoff: GetHandoffUseCase,
   ) {}
 
+  @ApiRoute({ summary: 'Escalations of a ticket (query: ticketId)', responses: { 200: 'the escalations', 400: 'no ticketId' } })
   @Get()
   escalations(@Query('ticketId') ticketId?: string) {
     return this.list.execute(ticketId);

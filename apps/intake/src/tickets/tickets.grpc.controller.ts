@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { grpcCall } from '@switchboard/service-kit';
+import { grpcCall, RequiresScope } from '@switchboard/service-kit';
 import { GetTicketUseCase } from './get-ticket/get-ticket.usecase.js';
 import { ResolveTicketCommand } from './resolve-ticket/resolve-ticket.command.js';
 import { ResolveTicketUseCase } from './resolve-ticket/resolve-ticket.usecase.js';
@@ -42,6 +42,7 @@ export class TicketsGrpcController {
     private readonly resolve: ResolveTicketUseCase,
   ) {}
 
+  @RequiresScope('submit')
   @GrpcMethod('IntakeService', 'SubmitInquiry')
   submit(req: SubmitInquiryRequest) {
     return grpcCall(async () => {

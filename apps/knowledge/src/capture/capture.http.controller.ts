@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { parseInput } from '@switchboard/service-kit';
+import { parseInput, ApiRoute } from '@switchboard/service-kit';
 import { z } from 'zod';
 import { ContentGapsUseCase } from './content-gaps.usecase.js';
 
@@ -7,6 +7,7 @@ import { ContentGapsUseCase } from './content-gaps.usecase.js';
 export class CaptureHttpController {
   constructor(private readonly gaps: ContentGapsUseCase) {}
 
+  @ApiRoute({ summary: 'Questions the knowledge base does not answer well (query: limit)', responses: { 200: 'the gaps' } })
   @Get('content-gaps')
   contentGaps(@Query() query: Record<string, unknown>) {
     const { limit } = parseInput(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { notFound, parseInput } from '@switchboard/service-kit';
+import { notFound, parseInput, RequiresScope, ApiRoute } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ArticleRepository } from '../articles/article.repository.js';
@@ -16,6 +16,12 @@ export class OutcomesHttpController {
   ) {}
 
   /** "Was this helpful?" on an article; feeds success-aware ranking. */
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: 'Was this article helpful?',
+    body: feedbackSchema,
+    responses: { 202: 'recorded', 404: 'no such article' },
+  })
   @Post(':id/feedback')
   @HttpCode(202)
   async feedback(@Param('id') id: string, @Body() body: unknown) {
@@ -26,6 +32,7 @@ export class OutcomesHttpController {
     return { articleId: id, recorded: helpful ? 'helpful' : 'not_helpful' };
   }
 
+  @ApiRoute({ summary: 'Article success rates', responses: { 200: 'the rates' } })
   @Get('stats/success')
   success() {
     return this.stats.all();

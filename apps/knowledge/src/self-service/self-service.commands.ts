@@ -1,8 +1,8 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const startSchema = z.object({ ticketId: z.uuid(), articleId: z.string().min(1).max(200) }).strict();
-const checkpointSchema = z.object({ worked: z.boolean(), note: z.string().max(2000).optional() }).strict();
+export const startSchema = z.object({ ticketId: z.uuid(), articleId: z.string().min(1).max(200) }).strict();
+export const checkpointSchema = z.object({ worked: z.boolean(), note: z.string().max(2000).optional() }).strict();
 
 export class StartSessionCommand {
   private constructor(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { grpcCall } from '@switchboard/service-kit';
+import { grpcCall, RequiresScope } from '@switchboard/service-kit';
 import { GuidedSessionUseCase, type SessionView } from './guided-session.usecase.js';
 import { RecordCheckpointCommand, StartSessionCommand } from './self-service.commands.js';
 
@@ -15,6 +15,7 @@ const toMessage = (v: SessionView) => ({
   stepText: v.step?.text ?? '',
 });
 
+@RequiresScope('submit')
 @Controller()
 export class SelfServiceGrpcController {
   constructor(private readonly sessions: GuidedSessionUseCase) {}

@@ -30,7 +30,7 @@ const profileFields = {
     .nullable(),
 };
 
-const createSchema = z
+export const createSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, 'lowercase letters, digits, - and _'),
     ...profileFields,
@@ -45,7 +45,7 @@ const createSchema = z
   })
   .strict();
 
-const updateSchema = z.object(profileFields).partial().strict();
+export const updateSchema = z.object(profileFields).partial().strict();
 
 export type CreateAgentInput = z.infer<typeof createSchema> & { tiers: NonNullable<z.infer<typeof createSchema>['tiers']> };
 export type UpdateAgentInput = z.infer<typeof updateSchema>;

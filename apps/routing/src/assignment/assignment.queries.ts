@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { AssignmentRepository } from './assignment.repository.js';
 import { TierPolicy } from './tier-policy.js';
 
-const accuracyQuery = z.object({
+export const accuracyQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
 });
-const queueQuery = z.object({ tier: tierSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) });
+export const queueQuery = z.object({ tier: tierSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) });
 
 /** Read side of routing: assignments with history, the queue, accuracy, the tier policy. */
 @Injectable()

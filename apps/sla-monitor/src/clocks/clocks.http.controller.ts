@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AppError } from '@switchboard/service-kit';
+import { AppError, ApiRoute } from '@switchboard/service-kit';
 import { DataSource } from 'typeorm';
 import { ClockRepository } from './clock.repository.js';
 
@@ -10,6 +10,7 @@ export class ClocksHttpController {
     private readonly clocks: ClockRepository,
   ) {}
 
+  @ApiRoute({ summary: 'SLA clocks of a ticket (query: ticketId)', responses: { 200: 'the clocks', 400: 'no ticketId' } })
   @Get()
   list(@Query('ticketId') ticketId?: string) {
     if (!ticketId || !/^[0-9a-f-]{36}$/i.test(ticketId)) {

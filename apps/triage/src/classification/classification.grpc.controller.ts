@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
-import { grpcCall } from '@switchboard/service-kit';
+import { grpcCall, RequiresScope } from '@switchboard/service-kit';
 import { ClassifyTextCommand } from './classify-inquiry/classify-text.command.js';
 import { GetTriageUseCase } from './get-triage/get-triage.usecase.js';
 import { TRIAGE_CLASSIFIER, type TriageRunnable } from './llm/triage-classifier.js';
@@ -12,6 +12,7 @@ export class ClassificationGrpcController {
     private readonly getTriage: GetTriageUseCase,
   ) {}
 
+  @RequiresScope('read')
   @GrpcMethod('TriageService', 'Classify')
   classify(req: { subject: string; body: string }) {
     return grpcCall(async () => {

@@ -11,7 +11,8 @@ import { ProblemFilter } from '../http/problem.filter.js';
 export interface GrpcApi {
   /** The proto `package`, e.g. `switchboard.intake.v1`. */
   package: string;
-  protoPath: string;
+  /** One file, or several whose services share the package. */
+  protoPath: string | string[];
 }
 
 /** A route that takes a non-JSON body (a raw e-mail, an archive) as a Buffer in `req.body`. */

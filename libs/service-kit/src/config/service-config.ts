@@ -13,6 +13,8 @@ const DEFAULT_PORTS: Record<ServiceName, { http: number; grpc: number }> = {
   knowledge: { http: 3006, grpc: 50056 },
 };
 
+export const DEFAULT_DEV_API_KEY = 'sb_dev_switchboard_local';
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
@@ -41,6 +43,14 @@ const envSchema = z.object({
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  NODE_ENV: z.string().default('development'),
+  /** A key with every scope, accepted by every service outside production (see README). */
+  SWITCHBOARD_DEV_API_KEY: z.string().min(16).default(DEFAULT_DEV_API_KEY),
+  /** Applied to keys whose record sets no limit of their own; 0 means no limit. */
+  API_KEY_DEFAULT_RATE_PER_SECOND: z.coerce.number().int().min(0).default(50),
+  API_KEY_DEFAULT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(1500),
+  /** How long a rotated key's previous secret keeps working, so integrators can switch without downtime. */
+  API_KEY_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).default(86_400),
 });
 
 export interface ServiceConfig {
@@ -60,6 +70,12 @@ export interface ServiceConfig {
     inboxRetentionDays: number;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  auth: {
+    /** null in production: only keys issued through intake work there. */
+    devApiKey: string | null;
+    defaultRateLimit: { perSecond: number | null; perMinute: number | null };
+    rotationGraceSeconds: number;
+  };
 }
 
 /** Reads and validates the environment once at boot; a bad value stops the process with a clear code. */
@@ -87,6 +103,14 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
+    auth: {
+      devApiKey: e.NODE_ENV === 'production' ? null : e.SWITCHBOARD_DEV_API_KEY,
+      defaultRateLimit: {
+        perSecond: e.API_KEY_DEFAULT_RATE_PER_SECOND || null,
+        perMinute: e.API_KEY_DEFAULT_RATE_PER_MINUTE || null,
+      },
+      rotationGraceSeconds: e.API_KEY_ROTATION_GRACE_SECONDS,
+    },
   };
 }
 

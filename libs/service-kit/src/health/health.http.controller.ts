@@ -1,9 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { PublicRoute } from '../auth/scopes.js';
 import { problemFrom, sendProblem } from '../http/problem.js';
 import { withTimeout } from './readiness.js';
 import { ReadinessRegistry } from './readiness.registry.js';
 
+@PublicRoute()
 @Controller('health')
 export class HealthHttpController {
   constructor(private readonly registry: ReadinessRegistry) {}

@@ -1,7 +1,7 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z
+export const schema = z
   .object({ resolvedBy: z.string().trim().min(1).max(200), resolutionNote: z.string().max(20_000).optional() })
   .strict();
 

@@ -1,7 +1,7 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z.object({ authorId: z.string().trim().min(1).max(200), body: z.string().min(1).max(100_000) }).strict();
+export const schema = z.object({ authorId: z.string().trim().min(1).max(200), body: z.string().min(1).max(100_000) }).strict();
 
 export class RespondToTicketCommand {
   private constructor(

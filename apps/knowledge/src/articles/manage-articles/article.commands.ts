@@ -12,7 +12,7 @@ const fields = {
   status: z.enum(['draft', 'published', 'archived']),
 };
 
-const createSchema = z
+export const createSchema = z
   .object({
     id: id.optional(),
     ...fields,
@@ -21,8 +21,8 @@ const createSchema = z
     status: fields.status.default('draft'),
   })
   .strict();
-const updateSchema = z.object(fields).partial().strict();
-const importSchema = z
+export const updateSchema = z.object(fields).partial().strict();
+export const importSchema = z
   .object({
     markdown: z.array(z.string()).max(5000).optional(),
     jsonl: z.string().max(50_000_000).optional(),

@@ -1,7 +1,7 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z.object({
+export const schema = z.object({
   q: z.string().trim().min(1).max(2000),
   limit: z.coerce.number().int().min(1).max(50).default(5),
   component: z.string().min(1).max(64).optional(),

@@ -1,7 +1,7 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z
+export const schema = z
   .object({
     agentId: z.string().trim().min(1).max(100),
     supervisorId: z.string().trim().min(1).max(200),

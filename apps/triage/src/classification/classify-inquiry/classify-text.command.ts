@@ -1,7 +1,7 @@
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z.object({ subject: z.string().max(500).default(''), body: z.string().min(1).max(100_000) }).strict();
+export const schema = z.object({ subject: z.string().max(500).default(''), body: z.string().min(1).max(100_000) }).strict();
 
 /** A dry-run classification request: nothing is stored or emitted. */
 export class ClassifyTextCommand {
