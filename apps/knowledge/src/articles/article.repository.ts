@@ -107,7 +107,8 @@ export class ArticleRepository {
 
   /** Stores article vectors of one model, so SQL can score lexical matches the vector index did not rank. */
   async saveEmbeddings(modelId: string, docNos: readonly number[], vectors: Float32Array, dimensions: number): Promise<void> {
-    const CHUNK = 500;
+    // small chunks: turning vectors into literals is event-loop work
+    const CHUNK = 200;
     for (let start = 0; start < docNos.length; start += CHUNK) {
       const ids = docNos.slice(start, start + CHUNK);
       const literals = ids.map((_, i) => {

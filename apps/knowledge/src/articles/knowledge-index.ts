@@ -82,6 +82,15 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     return this.retriever.options.noAnswerThreshold;
   }
 
+  /** Retrains the model from scratch in the worker and re-embeds every article; searches go on meanwhile. */
+  retrain(): Promise<void> {
+    return this.startRebuild();
+  }
+
+  get retraining(): boolean {
+    return this.rebuilding !== undefined;
+  }
+
   /** Resolves once no retraining is running (benchmarks and tests wait for the full index). */
   async settled(): Promise<void> {
     while (this.rebuilding) await this.rebuilding;

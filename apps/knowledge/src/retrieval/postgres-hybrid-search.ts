@@ -48,7 +48,10 @@ const MAX_QUERY_TERMS = 64;
  */
 export function hybridSearchSql(schema: string): string {
   const s = `"${schema}"`;
-  const filter = `($8::text IS NULL OR d.component = $8) AND ($9::text IS NULL OR d.product = $9) AND d.tags @> $10::text[]`;
+  // quoted phrases and -exclusions are hard constraints, answered by the GIN index on the tsvector
+  const filter = `($8::text IS NULL OR d.component = $8) AND ($9::text IS NULL OR d.product = $9) AND d.tags @> $10::text[]
+    AND ($17::text IS NULL OR d.doc_no IN (
+      SELECT a.doc_no FROM ${s}.articles a WHERE a.search @@ websearch_to_tsquery('english', $17)))`;
   return `
 WITH corpus AS (
   SELECT count(*)::float8 AS n, coalesce(avg(length), 1)::float8 AS avgdl FROM ${s}.search_docs
@@ -102,6 +105,20 @@ WINDOW w AS (ORDER BY fused DESC, article_id)
  LIMIT $7`;
 }
 
+const PHRASE = /"([^"]+)"/g;
+const EXCLUSION = /(?:^|\s)-([\p{L}\p{N}][\p{L}\p{N}_.-]*)/gu;
+
+/**
+ * The query's "quoted phrases" and -exclusions in websearch_to_tsquery syntax, or null: every
+ * other word is optional (OR semantics), so a long question still matches.
+ */
+export function requiredClauses(query: string): string | null {
+  const phrases = [...query.matchAll(PHRASE)].map((m) => `"${m[1].trim()}"`).filter((p) => p.length > 2);
+  const exclusions = [...query.replace(PHRASE, ' ').matchAll(EXCLUSION)].map((m) => `-${m[1]}`);
+  const clauses = [...phrases, ...exclusions];
+  return clauses.length > 0 ? clauses.join(' ') : null;
+}
+
 export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSearchRequest): Promise<FusedRow[]> {
   const priorIds = [...r.priors.keys()];
   const rows: FusedRow[] = await db.query(hybridSearchSql(schema), [
@@ -121,6 +138,7 @@ export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSe
     r.bm25.b,
     r.lexicalWeight,
     r.priorWeight,
+    requiredClauses(r.query),
   ]);
   return rows.map((row) => ({
     ...row,

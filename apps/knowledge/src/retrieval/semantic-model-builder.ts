@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { articleText, paragraphTexts } from './article-texts.js';
+import { articleText } from './article-texts.js';
 import type { KnowledgeDocument } from './knowledge-document.js';
 import { LsaEmbeddings, type LsaEmbeddingsJson, type LsaOptions } from './lsa-embeddings.js';
 import { type IndexedArticleMeta, SemanticIndex } from './semantic-index.js';
@@ -44,17 +44,16 @@ export async function trainSemanticModel(
   hosted?: EmbeddingsInterface,
   hostedId = 'hosted',
 ): Promise<TrainedSemanticModel> {
-  const texts = documents.map(articleText);
   if (hosted) {
-    const rows = await hosted.embedDocuments(texts);
+    const rows = await hosted.embedDocuments(documents.map(articleText));
     const dimensions = rows[0]?.length ?? 0;
     const vectors = new Float32Array(rows.length * dimensions);
     rows.forEach((v, i) => vectors.set(v, i * dimensions));
     return { model: hosted, modelId: hostedId, dimensions, vectors };
   }
   const job: SemanticModelJob = {
-    texts,
-    trainingTexts: settings.trainingUnit === 'paragraph' ? documents.flatMap(paragraphTexts) : texts,
+    documents: documents.map(({ id, title, body, tags }) => ({ id, title, body, tags: [...(tags ?? [])] })),
+    trainingUnit: settings.trainingUnit,
     lsa: settings.lsa,
   };
   const result = await new Promise<{ model: LsaEmbeddingsJson; vectors: Float32Array; dimensions: number; modelId: string }>(
