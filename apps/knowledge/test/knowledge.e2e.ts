@@ -280,12 +280,14 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       expect(found.hits[0].snippet).toContain('<mark>quuxinator</mark>');
     });
 
-    it('treats quoted phrases and -exclusions as constraints answered by the GIN index', async () => {
+    it('applies a websearch match ("phrase", -word) as a constraint answered by the GIN index', async () => {
       // the article of the previous test; "server" alone matches many others
       expect((await find('server')).hits.length).toBeGreaterThan(1);
-      const phrase = await find('server "quuxinator bridge"');
+      const phrase = await find('server', `&match=${encodeURIComponent('"quuxinator bridge"')}`);
       expect(phrase.hits.map((h) => h.articleId)).toEqual(['kb-quuxinator-bridge']);
-      const excluded = await find('add an MCP server -mcp');
+      // the question's own words never constrain: a CLI flag like -p stays an optional word
+      expect((await find('add an MCP server -mcp')).hits[0].articleId).toBe('kb-add-mcp-server');
+      const excluded = await find('add an MCP server', '&match=-mcp');
       expect(excluded.hits.map((h) => h.articleId)).not.toContain('kb-add-mcp-server');
       expect(excluded.hits.length).toBeGreaterThan(0);
       const plan = await app.get(DataSource).transaction(async (m) => {

@@ -1,12 +1,4 @@
-import { hybridSearchSql, requiredClauses } from './postgres-hybrid-search.js';
-
-describe('requiredClauses', () => {
-  it('keeps quoted phrases and -exclusions, and nothing else', () => {
-    expect(requiredClauses('my "reasoning effort" setting is ignored -ollama')).toBe('"reasoning effort" -ollama');
-    expect(requiredClauses('why does the pre-commit hook fail')).toBeNull();
-    expect(requiredClauses('plain words only')).toBeNull();
-  });
-});
+import { hybridSearchSql } from './postgres-hybrid-search.js';
 
 describe('hybridSearchSql', () => {
   it('ranks with the weighted lexemes and the GIN-indexed tsvector of the schema it is given', () => {

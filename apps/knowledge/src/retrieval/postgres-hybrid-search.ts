@@ -48,7 +48,7 @@ const MAX_QUERY_TERMS = 64;
  */
 export function hybridSearchSql(schema: string): string {
   const s = `"${schema}"`;
-  // quoted phrases and -exclusions are hard constraints, answered by the GIN index on the tsvector
+  // `match` (websearch syntax: "phrases", -exclusions) is a hard constraint, answered by the GIN index
   const filter = `($8::text IS NULL OR d.component = $8) AND ($9::text IS NULL OR d.product = $9) AND d.tags @> $10::text[]
     AND ($17::text IS NULL OR d.doc_no IN (
       SELECT a.doc_no FROM ${s}.articles a WHERE a.search @@ websearch_to_tsquery('english', $17)))`;
@@ -105,20 +105,6 @@ WINDOW w AS (ORDER BY fused DESC, article_id)
  LIMIT $7`;
 }
 
-const PHRASE = /"([^"]+)"/g;
-const EXCLUSION = /(?:^|\s)-([\p{L}\p{N}][\p{L}\p{N}_.-]*)/gu;
-
-/**
- * The query's "quoted phrases" and -exclusions in websearch_to_tsquery syntax, or null: every
- * other word is optional (OR semantics), so a long question still matches.
- */
-export function requiredClauses(query: string): string | null {
-  const phrases = [...query.matchAll(PHRASE)].map((m) => `"${m[1].trim()}"`).filter((p) => p.length > 2);
-  const exclusions = [...query.replace(PHRASE, ' ').matchAll(EXCLUSION)].map((m) => `-${m[1]}`);
-  const clauses = [...phrases, ...exclusions];
-  return clauses.length > 0 ? clauses.join(' ') : null;
-}
-
 export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSearchRequest): Promise<FusedRow[]> {
   const priorIds = [...r.priors.keys()];
   const rows: FusedRow[] = await db.query(hybridSearchSql(schema), [
@@ -138,7 +124,7 @@ export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSe
     r.bm25.b,
     r.lexicalWeight,
     r.priorWeight,
-    requiredClauses(r.query),
+    r.filters.match?.trim() || null,
   ]);
   return rows.map((row) => ({
     ...row,

@@ -6,6 +6,12 @@ export interface ArticleFilters {
   component?: string;
   product?: string;
   tags?: readonly string[];
+  /**
+   * websearch_to_tsquery text every result must match ("a phrase", -word); applied in SQL only.
+   * Kept apart from the question, whose words are all optional: support questions quote error
+   * messages and carry CLI flags (-p) that must not turn into constraints.
+   */
+  match?: string;
 }
 
 export interface IndexedArticleMeta {
