@@ -309,7 +309,10 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
           0.75,
           0.5,
           0.05,
-          '"mcp server"',
+          '"quuxinator bridge"',
+          false,
+          50,
+          100,
         ]);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });

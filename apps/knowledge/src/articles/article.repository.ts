@@ -127,7 +127,7 @@ export class ArticleRepository {
   /** Freshly imported postings are read index-only once the visibility map knows their pages. */
   async vacuumSearchTables(): Promise<void> {
     await this.dataSource.query(
-      `VACUUM (ANALYZE) "${this.s}".article_terms, "${this.s}".search_docs, "${this.s}".article_embeddings`,
+      `VACUUM (ANALYZE) "${this.s}".articles, "${this.s}".article_terms, "${this.s}".search_docs, "${this.s}".article_embeddings`,
     );
   }
 

@@ -32,8 +32,23 @@ export interface SqlSearchRequest {
   /** Per-article prior in [-1, 1] (success rate); articles not listed get 0. */
   priors: ReadonlyMap<string, number>;
   bm25: Pick<Bm25Options, 'k1' | 'b'>;
+  /** BM25's collection statistics (see corpusStatistics). */
+  corpus: CorpusStatistics;
   lexicalWeight: number;
   priorWeight: number;
+}
+
+export interface CorpusStatistics {
+  documents: number;
+  averageLength: number;
+}
+
+/** Published articles and their mean weighted length: a scan of 10,000 rows, so callers cache it briefly. */
+export async function corpusStatistics(db: SqlQueryable, schema: string): Promise<CorpusStatistics> {
+  const [row] = await db.query(
+    `SELECT count(*)::float8 AS documents, coalesce(avg(length), 1)::float8 AS "averageLength" FROM "${schema}".search_docs`,
+  );
+  return { documents: Number(row.documents), averageLength: Number(row.averageLength) || 1 };
 }
 
 /** Query terms beyond this (in order of appearance) are ignored: a pasted log must not scan every posting. */
@@ -53,19 +68,17 @@ export function hybridSearchSql(schema: string): string {
     AND ($17::text IS NULL OR d.doc_no IN (
       SELECT a.doc_no FROM ${s}.articles a WHERE a.search @@ websearch_to_tsquery('english', $17)))`;
   return `
-WITH corpus AS (
-  SELECT count(*)::float8 AS n, coalesce(avg(length), 1)::float8 AS avgdl FROM ${s}.search_docs
-),
+WITH corpus AS (SELECT $19::float8 AS n, $20::float8 AS avgdl),
 terms AS (
   SELECT lexeme FROM unnest(to_tsvector('english', $1)) ORDER BY positions[1] LIMIT ${MAX_QUERY_TERMS}
 ),
 postings AS MATERIALIZED (
-  SELECT t.lexeme, t.doc_no, t.tf, t.length FROM ${s}.article_terms t JOIN terms USING (lexeme)
+  SELECT t.lexeme, t.doc_no, t.tf, t.length FROM terms JOIN ${s}.article_terms t USING (lexeme)
 ),
+df AS (SELECT lexeme, count(*) AS df FROM postings GROUP BY lexeme),
 idf AS (
-  SELECT terms.lexeme, ln(1 + (corpus.n - count(p.doc_no) + 0.5) / (count(p.doc_no) + 0.5)) AS idf
-    FROM terms CROSS JOIN corpus LEFT JOIN postings p ON p.lexeme = terms.lexeme
-   GROUP BY terms.lexeme, corpus.n
+  SELECT terms.lexeme, ln(1 + (corpus.n - coalesce(df.df, 0) + 0.5) / (coalesce(df.df, 0) + 0.5)) AS idf
+    FROM terms CROSS JOIN corpus LEFT JOIN df USING (lexeme)
 ),
 ceiling AS (SELECT nullif(sum(idf) * ($13::float8 + 1), 0) AS value FROM idf),
 lexical AS MATERIALIZED (
@@ -75,22 +88,23 @@ lexical AS MATERIALIZED (
 ),
 semantic AS (SELECT * FROM unnest($2::int[], $3::float8[]) AS s(doc_no, cosine)),
 candidates AS (
-  (SELECT l.doc_no FROM lexical l JOIN ${s}.search_docs d USING (doc_no) WHERE ${filter}
-    ORDER BY l.bm25 DESC, d.article_id LIMIT $6)
+  (SELECT l.doc_no FROM lexical l
+    WHERE $18::boolean OR EXISTS (SELECT 1 FROM ${s}.search_docs d WHERE d.doc_no = l.doc_no AND ${filter})
+    ORDER BY l.bm25 DESC, l.doc_no LIMIT $6)
   UNION
   SELECT doc_no FROM semantic
 ),
 scored AS (
   SELECT d.article_id, d.title, d.component,
          coalesce(l.bm25 / ceiling.value, 0) AS lexical,
-         coalesce(sem.cosine, CASE WHEN e.model = $5 THEN ${s}.dot(e.vector, $4::real[]) END, 0) AS semantic
+         coalesce(sem.cosine, (SELECT ${s}.dot(e.vector, $4::real[]) FROM ${s}.article_embeddings e
+                                WHERE e.doc_no = c.doc_no AND e.model = $5), 0) AS semantic
     FROM candidates c
-    JOIN ${s}.search_docs d ON d.doc_no = c.doc_no
+    -- OFFSET 0 keeps this a per-candidate primary-key lookup instead of a scan of every article
+    CROSS JOIN LATERAL (SELECT * FROM ${s}.search_docs d WHERE d.doc_no = c.doc_no AND ${filter} OFFSET 0) d
     CROSS JOIN ceiling
     LEFT JOIN lexical l ON l.doc_no = c.doc_no
     LEFT JOIN semantic sem ON sem.doc_no = c.doc_no
-    LEFT JOIN ${s}.article_embeddings e ON e.doc_no = c.doc_no AND sem.doc_no IS NULL
-   WHERE ${filter}
 ),
 fused AS (
   SELECT sc.*, $15::float8 * sc.lexical + (1 - $15::float8) * greatest(sc.semantic, 0)
@@ -125,6 +139,9 @@ export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSe
     r.lexicalWeight,
     r.priorWeight,
     r.filters.match?.trim() || null,
+    !(r.filters.component || r.filters.product || r.filters.tags?.length || r.filters.match?.trim()),
+    r.corpus.documents,
+    r.corpus.averageLength,
   ]);
   return rows.map((row) => ({
     ...row,

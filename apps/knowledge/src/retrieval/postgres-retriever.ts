@@ -1,6 +1,6 @@
 import type { HybridRetrieverOptions, RetrievalHit, RetrievalResult } from './hybrid-retriever.js';
 import { calibrate } from './logistic-calibration.js';
-import { runHybridSearch, type SqlQueryable } from './postgres-hybrid-search.js';
+import { type CorpusStatistics, corpusStatistics, runHybridSearch, type SqlQueryable } from './postgres-hybrid-search.js';
 import { RETRIEVAL_DEFAULTS } from './retrieval-defaults.js';
 import type { ArticleFilters, SemanticIndex } from './semantic-index.js';
 
@@ -24,7 +24,12 @@ export interface PostgresHit extends RetrievalHit {
  * in-memory semantic index, then calibrated and judged against the "no good answer" threshold.
  * The database is the lexical index, so an article is findable by its words as soon as it is stored.
  */
+/** Collection statistics barely move with one article; reading them per search would cost a scan. */
+const CORPUS_STATISTICS_TTL_MS = 2_000;
+
 export class PostgresHybridRetriever {
+  private statistics: { at: number; value: Promise<CorpusStatistics> } | undefined;
+
   constructor(
     private readonly db: SqlQueryable,
     private readonly schema: string,
@@ -38,6 +43,15 @@ export class PostgresHybridRetriever {
 
   withCalibration(calibration: HybridRetrieverOptions['calibration'], noAnswerThreshold: number): PostgresHybridRetriever {
     return new PostgresHybridRetriever(this.db, this.schema, this.semantic, { ...this.options, calibration, noAnswerThreshold });
+  }
+
+  private corpus(): Promise<CorpusStatistics> {
+    if (!this.statistics || Date.now() - this.statistics.at > CORPUS_STATISTICS_TTL_MS) {
+      const value = corpusStatistics(this.db, this.schema);
+      this.statistics = { at: Date.now(), value };
+      value.catch(() => (this.statistics = undefined));
+    }
+    return this.statistics.value;
   }
 
   async search(query: string, { limit = 5, filters = {}, priors = new Map() }: PostgresSearchOptions = {}) {
@@ -54,6 +68,7 @@ export class PostgresHybridRetriever {
       filters,
       priors,
       bm25: { k1: this.options.bm25.k1 ?? 1.2, b: this.options.bm25.b ?? 0.75 },
+      corpus: await this.corpus(),
       lexicalWeight: this.options.lexicalWeight,
       priorWeight: this.options.priorWeight,
     });
