@@ -231,5 +231,8 @@ const fmt = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  if (/database .* does not exist|ECONNREFUSED/.test(String(error))) {
+    console.error(`the evaluation builds the pipeline in PostgreSQL (${EVAL_DATABASE_URL}): set KNOWLEDGE_EVAL_DATABASE_URL`);
+  }
   process.exitCode = 1;
 });
