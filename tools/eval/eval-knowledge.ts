@@ -1,12 +1,19 @@
 // Offline evaluation of the knowledge retrieval core: builds the same pipeline the service uses over
-// a corpus in memory, runs labelled questions and prints ranking quality. The last line is JSON.
+// a corpus (in a scratch PostgreSQL schema, through the service's migrations and code; dropped at
+// the end), runs labelled questions and prints ranking quality. The last line is JSON.
 //   node dist/tools/eval/eval-knowledge.js --corpus FILE|DIR --queries FILE [--fit-calibration DEV]
 //     [--pseudo titles|titles-typos] [--param path=value ...] [--latency-docs 10000]
+//     [--engine postgres|memory]   (memory: the former all-in-memory BM25 + LSA retriever)
+// The database is KNOWLEDGE_EVAL_DATABASE_URL, else DATABASE_URL, else the local default.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { createDataSource, migrateDatabase, type ServiceConfig } from '@switchboard/service-kit';
+import type { DataSource } from 'typeorm';
 import { parseArticleMarkdown } from '../../apps/knowledge/src/articles/article-markdown.js';
+import { ArticleRepository } from '../../apps/knowledge/src/articles/article.repository.js';
+import { KNOWLEDGE_MIGRATIONS } from '../../apps/knowledge/src/migrations/index.js';
 import { fitRetrieverCalibration } from '../../apps/knowledge/src/retrieval/calibration-fitting.js';
 import { HybridRetriever, type HybridRetrieverOptions } from '../../apps/knowledge/src/retrieval/hybrid-retriever.js';
 import type { KnowledgeDocument } from '../../apps/knowledge/src/retrieval/knowledge-document.js';
@@ -17,8 +24,10 @@ import {
   scaledCorpus,
   titlesAsQueries,
 } from '../../apps/knowledge/src/retrieval/pseudo-queries.js';
-import { RETRIEVAL_DEFAULTS } from '../../apps/knowledge/src/retrieval/retrieval-defaults.js';
-import { evaluateRetriever } from '../../apps/knowledge/src/retrieval/retrieval-evaluation.js';
+import { PostgresHybridRetriever, type PostgresRetrieverOptions } from '../../apps/knowledge/src/retrieval/postgres-retriever.js';
+import { RETRIEVAL_DEFAULTS, SQL_RETRIEVAL_DEFAULTS } from '../../apps/knowledge/src/retrieval/retrieval-defaults.js';
+import { type EvaluableRetriever, evaluateRetriever } from '../../apps/knowledge/src/retrieval/retrieval-evaluation.js';
+import { buildSemanticIndex } from '../../apps/knowledge/src/retrieval/semantic-model-builder.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +37,7 @@ const { values: args } = parseArgs({
     param: { type: 'string', multiple: true, default: [] },
     'fit-calibration': { type: 'string' },
     'latency-docs': { type: 'string' },
+    engine: { type: 'string', default: 'postgres' },
   },
 });
 
@@ -51,7 +61,7 @@ function loadCorpus(path: string): KnowledgeDocument[] {
 }
 
 /** `--param lsa.dimensions=64`: a dotted path into the options, the value read as JSON when it parses. */
-function withOverrides(base: HybridRetrieverOptions, overrides: readonly string[]): HybridRetrieverOptions {
+function withOverrides<T extends HybridRetrieverOptions>(base: T, overrides: readonly string[]): T {
   const options = structuredClone(base) as unknown as Record<string, unknown>;
   for (const override of overrides) {
     const [path, raw] = override.split(/=(.*)/s);
@@ -66,7 +76,49 @@ function withOverrides(base: HybridRetrieverOptions, overrides: readonly string[
     }
     target[keys[keys.length - 1]] = value;
   }
-  return options as unknown as HybridRetrieverOptions;
+  return options as unknown as T;
+}
+
+interface Calibratable extends EvaluableRetriever {
+  options: HybridRetrieverOptions;
+  withCalibration(calibration: HybridRetrieverOptions['calibration'], threshold: number): Calibratable;
+}
+
+const EVAL_DATABASE_URL =
+  process.env.KNOWLEDGE_EVAL_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/switchboard';
+
+/**
+ * The service's pipeline over the corpus: a scratch schema built by the service's migrations, the
+ * articles stored as published (the trigger indexes their words), the embedding model trained in
+ * the worker and the vectors stored, then the same retriever the service searches with.
+ */
+async function buildPostgresRetriever(
+  documents: readonly KnowledgeDocument[],
+  options: PostgresRetrieverOptions,
+  dataSource: DataSource,
+  schema: string,
+): Promise<PostgresHybridRetriever> {
+  await migrateDatabase(dataSource, schema);
+  for (let start = 0; start < documents.length; start += 500) {
+    const part = documents.slice(start, start + 500);
+    await dataSource.query(
+      `INSERT INTO "${schema}".articles (id, title, body, component, product, tags, status)
+       SELECT id, title, body, 'other', 'eval', ARRAY(SELECT jsonb_array_elements_text(tags)), 'published'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS t(id, title, body, tags)`,
+      [part.map((d) => d.id), part.map((d) => d.title), part.map((d) => d.body), part.map((d) => JSON.stringify(d.tags ?? []))],
+    );
+  }
+  const repo = new ArticleRepository(dataSource, { database: { schema } } as ServiceConfig);
+  const articles = await repo.allPublished();
+  const { index, trained } = await buildSemanticIndex(articles, options);
+  await repo.saveEmbeddings(
+    trained.modelId,
+    articles.map((a) => a.docNo),
+    trained.vectors,
+    trained.dimensions,
+  );
+  await repo.vacuumSearchTables();
+  return new PostgresHybridRetriever(dataSource, schema, () => index, options);
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -90,11 +142,37 @@ async function main(): Promise<void> {
   }
   const latencyDocs = args['latency-docs'] ? Number(args['latency-docs']) : undefined;
   if (latencyDocs) documents = scaledCorpus(documents, latencyDocs);
-  const options = withOverrides(RETRIEVAL_DEFAULTS, args.param);
+  const engine = args.engine === 'memory' ? 'memory' : 'postgres';
+  const schema = `knowledge_eval_${process.pid}_${Date.now().toString(36)}`;
+  const dataSource =
+    engine === 'postgres'
+      ? createDataSource({ url: EVAL_DATABASE_URL, schema, entities: [], migrations: KNOWLEDGE_MIGRATIONS, poolSize: 2 })
+      : undefined;
+  try {
+    await evaluate(engine, documents, queries, latencyDocs, dataSource, schema);
+  } finally {
+    if (dataSource?.isInitialized) {
+      await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await dataSource.destroy();
+    }
+  }
+}
 
+async function evaluate(
+  engine: 'memory' | 'postgres',
+  documents: KnowledgeDocument[],
+  queries: LabelledQuery[],
+  latencyDocs: number | undefined,
+  dataSource: DataSource | undefined,
+  schema: string,
+): Promise<void> {
   const buildStart = performance.now();
-  let retriever = await HybridRetriever.build(documents, options);
+  let retriever: Calibratable =
+    engine === 'memory' || !dataSource
+      ? await HybridRetriever.build(documents, withOverrides(RETRIEVAL_DEFAULTS, args.param))
+      : await buildPostgresRetriever(documents, withOverrides(SQL_RETRIEVAL_DEFAULTS, args.param), dataSource, schema);
   const buildMs = performance.now() - buildStart;
+  console.log(`engine: ${engine}`);
   if (args['fit-calibration']) {
     const fitted = await fitRetrieverCalibration(retriever, readJsonl<LabelledQuery>(args['fit-calibration']));
     retriever = retriever.withCalibration(fitted.calibration, fitted.noAnswerThreshold);
@@ -130,12 +208,12 @@ async function main(): Promise<void> {
 }
 
 /** Wall time of one search as the service runs it (top 5), after a warm-up pass. */
-async function measureLatency(retriever: HybridRetriever, queries: readonly LabelledQuery[]): Promise<Record<string, number>> {
-  for (const q of queries.slice(0, 20)) await retriever.search(q.query);
+async function measureLatency(retriever: EvaluableRetriever, queries: readonly LabelledQuery[]): Promise<Record<string, number>> {
+  for (const q of queries.slice(0, 20)) await retriever.search(q.query, { limit: 5 });
   const times: number[] = [];
   for (const q of queries) {
     const start = performance.now();
-    await retriever.search(q.query);
+    await retriever.search(q.query, { limit: 5 });
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -153,5 +231,8 @@ const fmt = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  if (/database .* does not exist|ECONNREFUSED/.test(String(error))) {
+    console.error(`the evaluation builds the pipeline in PostgreSQL (${EVAL_DATABASE_URL}): set KNOWLEDGE_EVAL_DATABASE_URL`);
+  }
   process.exitCode = 1;
 });

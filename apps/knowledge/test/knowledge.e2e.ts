@@ -15,9 +15,11 @@ import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from
 import { DataSource } from 'typeorm';
 import { type KnowledgeConfig, loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeApp } from '../src/knowledge.app.js';
+import { KnowledgeIndex } from '../src/articles/knowledge-index.js';
+import { hybridSearchSql } from '../src/retrieval/postgres-hybrid-search.js';
 
 interface SearchBody {
-  hits: { articleId: string; score: number; snippet: string; component: string }[];
+  hits: { articleId: string; score: number; snippet: string; component: string; lexical: number; semantic: number }[];
   noGoodAnswer: boolean;
 }
 
@@ -254,6 +256,88 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       expect(published.body.map((a) => a.id)).not.toContain(draft.id);
       const gaps = await http<{ size: number; examples: string[] }[]>(`${base}/v1/knowledge/content-gaps`);
       expect(gaps.body.some((g) => g.examples.includes(subject))).toBe(true);
+    });
+  });
+
+  describe('search inside PostgreSQL', () => {
+    const find = async (q: string, extra = '') =>
+      (await http<SearchBody>(`${base}/v1/articles/search?q=${encodeURIComponent(q)}&limit=5${extra}`)).body;
+
+    it('finds an article by a word only its own text has, as soon as it is published', async () => {
+      const created = await http(`${base}/v1/articles`, {
+        body: {
+          id: 'kb-quuxinator-bridge',
+          title: 'Pairing the quuxinator bridge',
+          body: 'Run `kollab bridge pair` and confirm the quuxinator code on the device.',
+          component: 'configuration',
+          status: 'published',
+        },
+      });
+      expect(created.status).toBe(201);
+      const found = await find('quuxinator');
+      expect(found.hits[0]).toMatchObject({ articleId: 'kb-quuxinator-bridge' });
+      expect(found.hits[0].lexical).toBeGreaterThan(0.5);
+      expect(found.hits[0].snippet).toContain('<mark>quuxinator</mark>');
+    });
+
+    it('applies a websearch match ("phrase", -word) as a constraint answered by the GIN index', async () => {
+      // the article of the previous test; "server" alone matches many others
+      expect((await find('server')).hits.length).toBeGreaterThan(1);
+      const phrase = await find('server', `&match=${encodeURIComponent('"quuxinator bridge"')}`);
+      expect(phrase.hits.map((h) => h.articleId)).toEqual(['kb-quuxinator-bridge']);
+      // the question's own words never constrain: a CLI flag like -p stays an optional word
+      expect((await find('add an MCP server -mcp')).hits[0].articleId).toBe('kb-add-mcp-server');
+      const excluded = await find('add an MCP server', '&match=-mcp');
+      expect(excluded.hits.map((h) => h.articleId)).not.toContain('kb-add-mcp-server');
+      expect(excluded.hits.length).toBeGreaterThan(0);
+      const plan = await app.get(DataSource).transaction(async (m) => {
+        await m.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await m.query(`EXPLAIN ${hybridSearchSql(config.database.schema)}`, [
+          'server "quuxinator bridge"',
+          [],
+          [],
+          [],
+          '',
+          5,
+          5,
+          null,
+          null,
+          [],
+          [],
+          [],
+          1.2,
+          0.75,
+          0.5,
+          0.05,
+          '"quuxinator bridge"',
+          false,
+          50,
+          100,
+        ]);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toContain('articles_search_idx');
+      expect(plan).toContain('article_terms_pkey');
+    });
+
+    it('keeps answering HTTP while the embedding model retrains in a worker thread', async () => {
+      const index = app.get(KnowledgeIndex);
+      const retrained = index.retrain();
+      const times: number[] = [];
+      let searchedMeanwhile = false;
+      while (index.retraining) {
+        const started = performance.now();
+        expect((await http(`${base}/health/live`)).status).toBe(200);
+        times.push(performance.now() - started);
+        if (!searchedMeanwhile) searchedMeanwhile = (await find('add an MCP server')).hits.length > 0;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await retrained;
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      // training on the event loop would stall it for the whole fit (over a second even for these 45 articles)
+      expect(Math.max(...times)).toBeLessThan(500);
+      expect(searchedMeanwhile).toBe(true);
+      expect((await find('add an MCP server')).hits[0].articleId).toBe('kb-add-mcp-server');
     });
   });
 

@@ -7,6 +7,8 @@ export type ArticleStatus = 'draft' | 'published' | 'archived';
 
 export interface PublishedArticle {
   id: string;
+  docNo: number;
+  version: number;
   title: string;
   body: string;
   tags: string[];
@@ -80,8 +82,52 @@ export class ArticleRepository {
   }
 
   allPublished(): Promise<PublishedArticle[]> {
+    return this.published('');
+  }
+
+  publishedByDocNo(docNos: number[]): Promise<PublishedArticle[]> {
+    return this.published('AND doc_no = ANY($1)', [docNos]);
+  }
+
+  private published(condition: string, params: unknown[] = []): Promise<PublishedArticle[]> {
     return this.dataSource.query(
-      `SELECT id, title, body, tags, component, product FROM "${this.s}".articles WHERE status = 'published' ORDER BY id`,
+      `SELECT id, doc_no AS "docNo", version, title, body, tags, component, product
+         FROM "${this.s}".articles WHERE status = 'published' ${condition} ORDER BY id`,
+      params,
+    );
+  }
+
+  /** What the semantic index compares with what it holds: which articles are searchable, at which version. */
+  async publishedStamps(): Promise<Map<number, number>> {
+    const rows: { docNo: number; version: number }[] = await this.dataSource.query(
+      `SELECT doc_no AS "docNo", version FROM "${this.s}".articles WHERE status = 'published'`,
+    );
+    return new Map(rows.map((r) => [r.docNo, r.version]));
+  }
+
+  /** Stores article vectors of one model, so SQL can score lexical matches the vector index did not rank. */
+  async saveEmbeddings(modelId: string, docNos: readonly number[], vectors: Float32Array, dimensions: number): Promise<void> {
+    // small chunks: turning vectors into literals is event-loop work
+    const CHUNK = 200;
+    for (let start = 0; start < docNos.length; start += CHUNK) {
+      const ids = docNos.slice(start, start + CHUNK);
+      const literals = ids.map((_, i) => {
+        const row = (start + i) * dimensions;
+        return `{${Array.from(vectors.subarray(row, row + dimensions), (x) => x.toPrecision(7)).join(',')}}`;
+      });
+      await this.dataSource.query(
+        `INSERT INTO "${this.s}".article_embeddings (doc_no, model, vector)
+         SELECT d, $2, v::real[] FROM unnest($1::int[], $3::text[]) AS t(d, v)
+         ON CONFLICT (doc_no) DO UPDATE SET model = excluded.model, vector = excluded.vector`,
+        [ids, modelId, literals],
+      );
+    }
+  }
+
+  /** Freshly imported postings are read index-only once the visibility map knows their pages. */
+  async vacuumSearchTables(): Promise<void> {
+    await this.dataSource.query(
+      `VACUUM (ANALYZE) "${this.s}".articles, "${this.s}".article_terms, "${this.s}".search_docs, "${this.s}".article_embeddings`,
     );
   }
 

@@ -1,4 +1,4 @@
-import type { HybridRetriever } from './hybrid-retriever.js';
+import type { EvaluableRetriever } from './retrieval-evaluation.js';
 import type { LabelledQuery } from './labelled-query.js';
 import {
   calibrate,
@@ -20,7 +20,7 @@ export interface FittedCalibration {
  * drag every probability down.
  */
 export async function fitRetrieverCalibration(
-  retriever: HybridRetriever,
+  retriever: EvaluableRetriever,
   queries: readonly LabelledQuery[],
   depth = 1,
 ): Promise<FittedCalibration> {

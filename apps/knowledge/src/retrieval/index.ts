@@ -8,3 +8,7 @@ export * from './lsa-embeddings.js';
 export * from './retrieval-defaults.js';
 export * from './retrieval-evaluation.js';
 export * from './text-analyzer.js';
+export * from './postgres-hybrid-search.js';
+export * from './postgres-retriever.js';
+export * from './semantic-index.js';
+export * from './semantic-model-builder.js';

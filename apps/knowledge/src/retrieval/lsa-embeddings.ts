@@ -45,7 +45,7 @@ export interface LsaEmbeddingsJson {
   featurizer: TfidfFeaturizerJson;
   singularValues: number[];
   /** features x dimensions, row-major, already scaled by the singular values. */
-  projection: number[];
+  projection: number[] | Float64Array;
 }
 
 /**
@@ -113,6 +113,17 @@ export class LsaEmbeddings extends Embeddings {
     return Array.from(this.embed(document));
   }
 
+  /** Like toJSON, but the projection stays a typed array, so a worker can hand it over without copying. */
+  toTransferable(): LsaEmbeddingsJson & { projection: Float64Array } {
+    return {
+      kind: 'lsa',
+      options: this.options,
+      featurizer: this.featurizer.toJSON(),
+      singularValues: this.singularValues,
+      projection: this.projection,
+    };
+  }
+
   toJSON(): LsaEmbeddingsJson {
     return {
       kind: 'lsa',
@@ -129,7 +140,7 @@ export class LsaEmbeddings extends Embeddings {
       json.options,
       TfidfFeaturizer.fromJSON(json.featurizer),
       json.singularValues,
-      Float64Array.from(json.projection),
+      json.projection instanceof Float64Array ? json.projection : Float64Array.from(json.projection),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { HybridRetrieverOptions } from './hybrid-retriever.js';
+import type { PostgresRetrieverOptions } from './postgres-retriever.js';
 
 /**
  * Chosen without any held-out question. BM25, LSA, training unit and fusion weight: by mean MRR over
@@ -16,4 +17,16 @@ export const RETRIEVAL_DEFAULTS: HybridRetrieverOptions = {
   // eval-knowledge --corpus apps/knowledge/content/articles --fit-calibration .../dev-questions.jsonl
   calibration: { weights: [8.97, 12.74], intercept: -3.82 },
   noAnswerThreshold: 0.46,
+};
+
+/**
+ * The service's pipeline: the same models and fusion, BM25 computed by PostgreSQL over its own
+ * analysis of the text. Calibration and threshold refitted on the Chat App dev questions.
+ */
+export const SQL_RETRIEVAL_DEFAULTS: PostgresRetrieverOptions = {
+  ...RETRIEVAL_DEFAULTS,
+  candidates: 50,
+  // eval-knowledge --corpus apps/knowledge/content/articles --fit-calibration .../dev-questions.jsonl
+  calibration: { weights: [13.34, 8.41], intercept: -5.03 },
+  noAnswerThreshold: 0.75,
 };

@@ -1,4 +1,4 @@
-import type { HybridRetriever } from './hybrid-retriever.js';
+import type { RetrievalResult } from './hybrid-retriever.js';
 import type { LabelledQuery } from './labelled-query.js';
 import { meanMetrics, type QueryMetrics, scoreRanking } from './ranking-metrics.js';
 
@@ -13,13 +13,19 @@ export interface RetrievalEvaluation {
   rejectedAnswerable: number | null;
 }
 
+/** What evaluation and calibration need of a retriever: the in-memory one or the PostgreSQL one. */
+export interface EvaluableRetriever {
+  readonly size: number;
+  search(query: string, options: { limit?: number }): Promise<RetrievalResult>;
+}
+
 /**
  * Runs every query against the full ranking (MAP needs to see where every relevant article lands).
  * `canonicalId` folds near-copies of an article into the original, which then counts once, where
  * its first copy ranks (for corpora blown up with perturbed copies).
  */
 export async function evaluateRetriever(
-  retriever: HybridRetriever,
+  retriever: EvaluableRetriever,
   queries: readonly LabelledQuery[],
   canonicalId: (id: string) => string = (id) => id,
 ): Promise<RetrievalEvaluation> {

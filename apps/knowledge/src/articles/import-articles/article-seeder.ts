@@ -21,6 +21,6 @@ export class ArticleSeeder implements OnApplicationBootstrap {
     if (!this.config.seedOnStart || (await this.articles.count()) > 0) return;
     const n = await this.importArticles.fromDirectory();
     this.logger.log(`seeded ${n} articles`);
-    await this.index.refresh(true);
+    await this.index.sync();
   }
 }

@@ -34,7 +34,7 @@ export class ManageArticlesUseCase {
     await this.dataSource.transaction(async (m) => {
       for (const a of articles) await this.articles.upsert(m, a);
     });
-    await this.index.refresh(true);
+    await this.index.sync();
     return { imported: articles.length, ids: articles.map((a) => a.id) };
   }
 
@@ -45,7 +45,7 @@ export class ManageArticlesUseCase {
   }
 
   private async changed(id: string) {
-    await this.index.refresh(true);
+    await this.index.sync();
     const [article] = await this.articles.findById(id);
     return article;
   }

@@ -34,6 +34,7 @@ export class SearchArticlesUseCase {
       component: query.component,
       product: query.product,
       tags: query.tags,
+      match: query.match,
     });
     const snippets = await this.articles.snippets(
       found.hits.map((h) => h.id),
