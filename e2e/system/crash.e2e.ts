@@ -105,7 +105,10 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
     );
     await waitFor(
       async () =>
-        (await scalar(`SELECT count(*) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`, [ids])) === 2 * INQUIRIES,
+        (await scalar(`SELECT count(DISTINCT (ticket_id, kind)) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`, [
+          ids,
+        ])) ===
+        2 * INQUIRIES,
       {
         timeoutMs: 180_000,
         intervalMs: 500,
@@ -124,9 +127,19 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
       triaged: await scalar(`SELECT count(*) AS n FROM ${s.triage}.triage_results WHERE ticket_id = ANY($1)`, [ids]),
       routes: await scalar(`SELECT count(*) AS n FROM ${s.routing}.ticket_routes WHERE ticket_id = ANY($1)`, [ids]),
       assignments: await scalar(`SELECT count(*) AS n FROM ${s.routing}.assignments WHERE ticket_id = ANY($1)`, [ids]),
+      // An at-risk escalation moves a ticket to the next tier, whose clocks start anew: one pair per ticket and tier.
       clocks: await scalar(`SELECT count(*) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`, [ids]),
       distinctClocks: await scalar(
         `SELECT count(DISTINCT (ticket_id, kind)) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`,
+        [ids],
+      ),
+      clocksPerTicketAndTier: await scalar(
+        `SELECT count(DISTINCT (ticket_id, kind, tier)) AS n FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)`,
+        [ids],
+      ),
+      ticketsOnThreeOrMoreTiers: await scalar(
+        `SELECT count(*) AS n FROM (SELECT ticket_id FROM ${s.sla_monitor}.clocks WHERE ticket_id = ANY($1)
+           GROUP BY ticket_id HAVING count(DISTINCT tier) > 2) t`,
         [ids],
       ),
       routedMessages: ids.reduce((n, id) => n + probe.of(Topics.TicketRouted, id).length, 0),
@@ -141,12 +154,12 @@ describe('crash test: kill -9 a consumer service with 500 inquiries in flight', 
       triaged: INQUIRIES,
       routes: INQUIRIES,
       assignments: INQUIRIES,
-      clocks: 2 * INQUIRIES,
       distinctClocks: 2 * INQUIRIES,
       routedEventIds: INQUIRIES,
       overCapacityAgents: 0,
       deadLetters: 0,
     });
+    expect(counts.clocksPerTicketAndTier).toBe(counts.clocks);
     expect(kills.map((k) => k.service)).toEqual(['routing', 'sla-monitor']);
   });
 });

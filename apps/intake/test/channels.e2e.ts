@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Topics } from '@switchboard/contracts';
 import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, serviceEnv, TEST_API_KEY, testNamespace } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { signGithubPayload } from '../src/channels/github/github-signature.js';
 import { type IntakeConfig, loadIntakeConfig } from '../src/config.js';
@@ -209,6 +209,24 @@ describe('intake channels, dedupe, bundles and lifecycle against real PostgreSQL
         401,
         'INTAKE.GITHUB_SIGNATURE_INVALID',
       );
+    });
+
+    it('takes the API key from ?api_key= on the GitHub route only, since GitHub cannot send headers', async () => {
+      const body = JSON.stringify(issuesEvent('opened', `kollab/query-${randomUUID().slice(0, 8)}`, 7, 'octocat'));
+      const post = (path: string, headers: Record<string, string>) =>
+        http<Ingested>(`${base}${path}`, { method: 'POST', rawBody: body, apiKey: null, headers });
+      const signed = {
+        'content-type': 'application/json',
+        'x-github-event': 'issues',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': signGithubPayload(SECRET, body),
+      };
+      expectProblem(await post('/v1/channels/github', signed), 401, 'AUTH.KEY_MISSING');
+      expect((await post(`/v1/channels/github?api_key=${encodeURIComponent(TEST_API_KEY)}`, signed)).status).toBe(201);
+      const chatWithQueryKey = await post(`/v1/channels/chat?api_key=${encodeURIComponent(TEST_API_KEY)}`, {
+        'content-type': 'application/json',
+      });
+      expectProblem(chatWithQueryKey, 401, 'AUTH.KEY_MISSING');
     });
 
     it('opens a ticket, dedupes redeliveries, threads comments, resolves on close and reopens on a later comment', async () => {

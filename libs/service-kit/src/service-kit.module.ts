@@ -90,6 +90,7 @@ export class ServiceKitModule {
           useFactory: () => {
             const registry = new ApiKeyRegistry();
             if (config.auth.devApiKey) registry.provisionDevKey(config.auth.devApiKey);
+            if (config.auth.bootstrapAdminKeySha256) registry.provisionBootstrapKey(config.auth.bootstrapAdminKeySha256);
             return registry;
           },
         },

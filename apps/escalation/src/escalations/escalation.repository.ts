@@ -110,6 +110,14 @@ export class EscalationRepository {
     );
   }
 
+  async hasEscalated(manager: EntityManager, ticketId: string, trigger: EscalationTrigger): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM "${this.s}".escalations WHERE ticket_id = $1 AND trigger = $2 LIMIT 1`, [
+      ticketId,
+      trigger,
+    ]);
+    return rows.length > 0;
+  }
+
   /** False when this trigger already moved the ticket out of this tier. */
   async insertEscalation(
     manager: EntityManager,

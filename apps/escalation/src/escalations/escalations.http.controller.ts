@@ -3,7 +3,14 @@ import { DeEscalateUseCase } from './de-escalate/de-escalate.usecase.js';
 import { ManageExpertsUseCase } from './experts/manage-experts.usecase.js';
 import { GetHandoffUseCase } from './handoff/get-handoff.usecase.js';
 import { ListEscalationsUseCase } from './list-escalations/list-escalations.usecase.js';
-import { parseDeEscalate, parseExperts, parseRequestEscalation } from './request-escalation/escalation.commands.js';
+import {
+  deEscalateSchema,
+  expertsSchema,
+  parseDeEscalate,
+  parseExperts,
+  parseRequestEscalation,
+  requestSchema,
+} from './request-escalation/escalation.commands.js';
 import { RequestEscalationUseCase } from './request-escalation/request-escalation.usecase.js';
 import { ApiRoute } from '@switchboard/service-kit';
 
@@ -21,11 +28,24 @@ export class EscalationsHttpController {
     return this.list.execute(ticketId);
   }
 
+  @ApiRoute({
+    summary: 'Escalate a ticket to the next tier (code change, security or manual)',
+    body: requestSchema,
+    responses: {
+      201: 'the outcome: escalated, or pending until the ticket has a tier',
+      409: 'already escalated for this trigger at this tier, or at L4 already',
+      422: 'invalid input',
+    },
+  })
   @Post()
   escalate(@Body() body: unknown) {
     return this.request.execute(parseRequestEscalation(body));
   }
 
+  @ApiRoute({
+    summary: 'The handoff package of an escalation',
+    responses: { 200: 'the handoff package', 400: 'the id is not a uuid', 404: 'no handoff package for this escalation' },
+  })
   @Get(':id/handoff')
   handoffOf(@Param('id') escalationId: string) {
     return this.handoff.execute({ escalationId });
@@ -36,6 +56,10 @@ export class EscalationsHttpController {
 export class HandoffsHttpController {
   constructor(private readonly handoff: GetHandoffUseCase) {}
 
+  @ApiRoute({
+    summary: 'The latest handoff package of a ticket (query: ticketId)',
+    responses: { 200: 'the handoff package', 400: 'no ticketId', 404: 'no handoff package for this ticket' },
+  })
   @Get()
   latest(@Query('ticketId') ticketId?: string) {
     return this.handoff.execute({ ticketId });
@@ -46,6 +70,15 @@ export class HandoffsHttpController {
 export class DeEscalationsHttpController {
   constructor(private readonly deEscalate: DeEscalateUseCase) {}
 
+  @ApiRoute({
+    summary: 'Hand a ticket back one tier down',
+    body: deEscalateSchema,
+    responses: {
+      201: 'the de-escalation with its tiers',
+      409: 'the ticket has no tier yet, or is at L1 already',
+      422: 'invalid input',
+    },
+  })
   @Post()
   create(@Body() body: unknown) {
     return this.deEscalate.execute(parseDeEscalate(body));
@@ -56,11 +89,17 @@ export class DeEscalationsHttpController {
 export class ExpertsHttpController {
   constructor(private readonly experts: ManageExpertsUseCase) {}
 
+  @ApiRoute({ summary: 'The expert directory: who is notified for each skill', responses: { 200: 'the directory' } })
   @Get()
   list() {
     return this.experts.list();
   }
 
+  @ApiRoute({
+    summary: 'Set the experts of a skill',
+    body: expertsSchema,
+    responses: { 200: 'the skill with its experts', 422: 'invalid skill name or input' },
+  })
   @Put(':skill')
   set(@Param('skill') skill: string, @Body() body: unknown) {
     return this.experts.set(skill, parseExperts(body));

@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { AppError } from '@switchboard/service-kit';
+import { ApiRoute, AppError, RequiresScope } from '@switchboard/service-kit';
 import { UploadBundleUseCase } from './upload-bundle.usecase.js';
 
 export const BUNDLE_CONTENT_TYPES = [
@@ -24,6 +24,19 @@ export class BundlesHttpController {
   constructor(private readonly upload: UploadBundleUseCase) {}
 
   /** Body: the raw zip, tar.gz or JSON file (not multipart). */
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: 'Attach a support bundle (raw zip, tar.gz or JSON body, not multipart) to a ticket',
+    description:
+      'The bundle is unpacked and redacted in memory; only the redacted text is stored. Name it with `?filename=` or Content-Disposition.',
+    responses: {
+      201: 'the bundle receipt: files and redactions',
+      404: 'no such ticket',
+      413: 'the bundle (or an entry in it) is too large',
+      415: 'not a raw bundle body of a supported type',
+      422: 'the bundle cannot be read or has unsafe paths',
+    },
+  })
   @Post(':id/bundles')
   @HttpCode(201)
   bundle(

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Inject, Post, Req, Res } from '@nestjs/common';
-import { AppError, SERVICE_CONFIG, correlationIdOf } from '@switchboard/service-kit';
+import { AcceptsKeyInQuery, ApiRoute, AppError, RequiresScope, SERVICE_CONFIG, correlationIdOf } from '@switchboard/service-kit';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { IntakeConfig } from '../config.js';
-import { chatInbound } from './chat/chat-message.js';
+import { chatInbound, chatMessageSchema } from './chat/chat-message.js';
 import { emailInbound } from './email/email-inbound.js';
 import { parseEmail } from './email/email-message.js';
 import { forumInbound, forumPostSchema } from './forum/forum-post.js';
@@ -31,12 +31,41 @@ export class ChannelsHttpController {
     @Inject(SERVICE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: 'Ingest an inbound email (raw body: message/rfc822 or text/plain)',
+    description: 'A new message opens a ticket; a reply, a merge or a repeated delivery lands on the existing one.',
+    responses: {
+      200: 'landed on an existing ticket (reply, merge or repeat)',
+      201: 'opened a ticket',
+      413: 'the email is too large',
+      415: 'not sent as message/rfc822 or text/plain',
+      422: 'not a readable email',
+    },
+  })
   @Post('email')
   async email(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const mail = await parseEmail(rawBody(body, 'message/rfc822'));
     return respond(res, await this.ingest.execute(emailInbound(mail, correlationIdOf(req))));
   }
 
+  // GitHub cannot send custom headers: its webhook URL carries the key as `?api_key=`.
+  @AcceptsKeyInQuery()
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: 'GitHub webhook (issues, issue comments), signed with X-Hub-Signature-256',
+    description:
+      'The API key may come as `?api_key=` (GitHub cannot send headers). An opened issue opens a ticket, a comment lands on it, a closed issue closes it; other events are ignored.',
+    responses: {
+      200: 'landed on an existing ticket, closed it, or ignored the event',
+      201: 'opened a ticket',
+      400: 'no X-GitHub-Delivery header, or the body is not JSON',
+      401: 'X-Hub-Signature-256 is missing or does not match',
+      413: 'the payload is too large',
+      415: 'not sent as application/json',
+      422: 'the event payload does not match the expected shape',
+    },
+  })
   @Post('github')
   async github(
     @Body() body: unknown,
@@ -66,17 +95,38 @@ export class ChannelsHttpController {
     return { ticketId: null, outcome: 'ignored', reason: action.reason };
   }
 
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: "Ingest a chat message; it joins its conversation's open ticket or starts one",
+    body: chatMessageSchema,
+    responses: {
+      200: "landed on the conversation's ticket (or a repeat)",
+      201: 'opened a ticket',
+      422: 'invalid chat message',
+    },
+  })
   @Post('chat')
   async chat(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return respond(res, await this.ingest.execute(chatInbound(body, correlationIdOf(req))));
   }
 
+  @RequiresScope('submit')
+  @ApiRoute({
+    summary: 'Forum webhook: the first post of a thread opens a ticket, later posts are replies',
+    body: forumPostSchema,
+    responses: {
+      200: "landed on the thread's ticket (or a repeat)",
+      201: 'opened a ticket',
+      422: 'invalid forum post',
+    },
+  })
   @Post('forum')
   async forum(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return respond(res, await this.ingest.execute(forumInbound(body, correlationIdOf(req))));
   }
 
   /** The forum webhook's contract as JSON Schema, generated from the zod schema intake validates with. */
+  @ApiRoute({ summary: 'The forum webhook body as JSON Schema', responses: { 200: 'the JSON Schema' } })
   @Get('forum/schema')
   forumSchema() {
     return z.toJSONSchema(forumPostSchema);

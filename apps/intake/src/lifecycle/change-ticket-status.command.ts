@@ -2,7 +2,7 @@ import { ticketStatusSchema } from '@switchboard/contracts';
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const schema = z
+export const schema = z
   .object({
     status: ticketStatusSchema,
     changedBy: z.string().trim().min(1).max(200),

@@ -8,7 +8,7 @@ import { TicketRepository } from '../tickets/ticket.repository.js';
 import { isUuid, ticketOrFail } from '../tickets/ticket-guards.js';
 import { TicketStatusWriter } from './ticket-status-writer.js';
 
-const schema = z
+export const schema = z
   .object({
     duplicateTicketId: z.uuid(),
     mergedBy: z.string().trim().min(1).max(200),

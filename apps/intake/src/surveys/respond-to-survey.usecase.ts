@@ -10,7 +10,7 @@ import { SURVEY_CONFIG, type SurveyConfig } from './survey-config.js';
 import { needsFollowUp } from './survey-scores.js';
 import { SurveyRepository } from './survey.repository.js';
 
-const responseSchema = z
+export const responseSchema = z
   .object({
     csat: z.number().int().min(1).max(5).optional(),
     nps: z.number().int().min(0).max(10).optional(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { csatSummary, npsSummary } from './survey-scores.js';
 import { SurveyRepository } from './survey.repository.js';
 
-const querySchema = z
+export const querySchema = z
   .object({
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

@@ -25,7 +25,7 @@ const policyFields = {
   resolutionSeconds: seconds.nullable(),
   calendarId: z.string().min(1).max(64),
 };
-const createPolicy = z
+export const createPolicy = z
   .object({
     tier: z.enum(TIERS),
     serviceLevel: z.enum(SERVICE_LEVELS),
@@ -33,7 +33,7 @@ const createPolicy = z
     calendarId: policyFields.calendarId.default('24x7'),
   })
   .strict();
-const updatePolicy = z.object(policyFields).partial().strict();
+export const updatePolicy = z.object(policyFields).partial().strict();
 
 const window = z.object({ day: z.number().int().min(0).max(6), start: hhmm, end: hhmm }).strict();
 const calendarFields = {
@@ -43,7 +43,7 @@ const calendarFields = {
   weekly: z.array(window).max(50),
   holidays: z.array(z.iso.date()).max(1000),
 };
-const createCalendar = z
+export const createCalendar = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, 'lowercase letters, digits, - and _'),
     ...calendarFields,
@@ -55,7 +55,7 @@ const createCalendar = z
     message: 'business hours need at least one weekly window',
     path: ['weekly'],
   });
-const updateCalendar = z.object(calendarFields).partial().strict();
+export const updateCalendar = z.object(calendarFields).partial().strict();
 
 export type CreatePolicy = z.infer<typeof createPolicy>;
 export type UpdatePolicy = z.infer<typeof updatePolicy>;

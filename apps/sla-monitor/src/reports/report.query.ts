@@ -3,7 +3,7 @@ import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
 const DAY = 86_400_000;
-const schema = z
+export const schema = z
   .object({
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),

@@ -13,8 +13,8 @@ import { ModelVersionRepository } from '../learning/model-version.repository.js'
 import { reviewOutcome } from './review-outcome.js';
 import { type ReviewRow, ReviewRepository } from './review.repository.js';
 
-const acceptSchema = z.object({ reviewer: z.string().min(1).max(200) }).strict();
-const correctSchema = z
+export const acceptSchema = z.object({ reviewer: z.string().min(1).max(200) }).strict();
+export const correctSchema = z
   .object({
     reviewer: z.string().min(1).max(200),
     labels: z.record(z.string(), z.string().min(1)).refine((l) => Object.keys(l).length > 0, 'name at least one field'),

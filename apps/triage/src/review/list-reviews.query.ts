@@ -3,7 +3,7 @@ import { notFound, parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 import { type ReviewFilter, type ReviewRow, ReviewRepository } from './review.repository.js';
 
-const filterSchema = z
+export const filterSchema = z
   .object({
     status: z.enum(['pending', 'accepted', 'corrected']).optional(),
     field: z.string().min(1).max(64).optional(),

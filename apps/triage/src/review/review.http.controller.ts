@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { DecideReviewCommand, DecideReviewUseCase } from './decide-review.usecase.js';
-import { ReviewQueries, reviewFilter, reviewView } from './list-reviews.query.js';
+import { ApiRoute } from '@switchboard/service-kit';
+import { acceptSchema, correctSchema, DecideReviewCommand, DecideReviewUseCase } from './decide-review.usecase.js';
+import { filterSchema as reviewFilterSchema, ReviewQueries, reviewFilter, reviewView } from './list-reviews.query.js';
 
 @Controller('v1/triage/reviews')
 export class ReviewHttpController {
@@ -9,22 +10,42 @@ export class ReviewHttpController {
     private readonly decide: DecideReviewUseCase,
   ) {}
 
+  @ApiRoute({
+    summary: 'Triage reviews, filtered by status, field and whether they hold the triage',
+    query: reviewFilterSchema,
+    responses: { 200: 'the reviews', 422: 'invalid filter' },
+  })
   @Get()
   list(@Query() query: Record<string, unknown>) {
     return this.queries.list(reviewFilter(query));
   }
 
+  @ApiRoute({ summary: 'One triage review', responses: { 200: 'the review', 404: 'no such review' } })
   @Get(':id')
   get(@Param('id') id: string) {
     return this.queries.get(id);
   }
 
+  @ApiRoute({
+    summary: 'Accept the labels of a pending review',
+    body: acceptSchema,
+    responses: { 200: 'the decided review', 404: 'no such review', 409: 'the review is already decided', 422: 'invalid input' },
+  })
   @Post(':id/accept')
   @HttpCode(200)
   async accept(@Param('id') id: string, @Body() body: unknown) {
     return reviewView(await this.decide.execute(DecideReviewCommand.accept(id, body)));
   }
 
+  @ApiRoute({
+    summary: 'Correct the labels of a review (also after it was decided)',
+    body: correctSchema,
+    responses: {
+      200: 'the corrected review',
+      404: 'no such review',
+      422: 'invalid input, or labels outside the configured taxonomy',
+    },
+  })
   @Post(':id/correct')
   @HttpCode(200)
   async correct(@Param('id') id: string, @Body() body: unknown) {

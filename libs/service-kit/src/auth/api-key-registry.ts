@@ -25,18 +25,31 @@ interface SecretEntry {
 }
 
 export const DEV_KEY_ID = 'dev';
+export const BOOTSTRAP_KEY_ID = 'bootstrap';
 
 /**
  * Every key's latest state, kept in memory from the compacted key topic: checking a key is a
  * hash and a map lookup, and no service reads intake's tables.
  */
 export class ApiKeyRegistry {
-  private readonly keys = new Map<string, ApiKeyChanged | 'dev'>();
+  private readonly keys = new Map<string, ApiKeyChanged | 'static'>();
   private readonly secrets = new Map<string, SecretEntry>();
 
   provisionDevKey(secret: string): void {
-    this.keys.set(DEV_KEY_ID, 'dev');
-    this.secrets.set(hashApiKeySecret(secret), { keyId: DEV_KEY_ID, validUntil: null });
+    this.provisionStaticKey(DEV_KEY_ID, hashApiKeySecret(secret));
+  }
+
+  /**
+   * Production has no dev key, so the first admin key comes from configuration as a SHA-256 only:
+   * the operator keeps the secret, creates real keys with it, then removes the setting.
+   */
+  provisionBootstrapKey(sha256: string): void {
+    this.provisionStaticKey(BOOTSTRAP_KEY_ID, sha256.toLowerCase());
+  }
+
+  private provisionStaticKey(keyId: string, sha256: string): void {
+    this.keys.set(keyId, 'static');
+    this.secrets.set(sha256, { keyId, validUntil: null });
   }
 
   /** Applies one key's new state; events arrive in order per key (the topic is keyed by key id). */
@@ -59,11 +72,9 @@ export class ApiKeyRegistry {
     const entry = this.secrets.get(hashApiKeySecret(secret));
     const state = entry ? this.keys.get(entry.keyId) : undefined;
     if (!entry || !state) return { ok: false, code: 'AUTH.KEY_UNKNOWN', message: 'the API key is not known' };
-    if (state === 'dev') {
-      return {
-        ok: true,
-        principal: { keyId: DEV_KEY_ID, name: 'development key', scopes: API_KEY_SCOPES, rateLimit: 'unlimited' },
-      };
+    if (state === 'static') {
+      const name = entry.keyId === DEV_KEY_ID ? 'development key' : 'bootstrap admin key';
+      return { ok: true, principal: { keyId: entry.keyId, name, scopes: API_KEY_SCOPES, rateLimit: 'unlimited' } };
     }
     if (state.status === 'revoked') return { ok: false, code: 'AUTH.KEY_REVOKED', message: 'the API key has been revoked' };
     if (state.expiresAt !== null && Date.parse(state.expiresAt) <= now) {

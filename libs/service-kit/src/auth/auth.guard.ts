@@ -13,7 +13,7 @@ import { REDIS } from '../redis/redis.js';
 import { ApiKeyRegistry } from './api-key-registry.js';
 import { rememberCallAuth } from './call-context.js';
 import { type RateDecision, RedisRateLimiter } from './rate-limit.js';
-import { defaultScope, grants, PUBLIC_ROUTE, REQUIRED_SCOPE } from './scopes.js';
+import { defaultScope, grants, KEY_IN_QUERY, PUBLIC_ROUTE, REQUIRED_SCOPE } from './scopes.js';
 
 const GRPC_STATUS: Record<number, number> = {
   401: GrpcStatus.UNAUTHENTICATED,
@@ -25,6 +25,11 @@ const GRPC_STATUS: Record<number, number> = {
 export function presentedKey(read: (name: string) => string | undefined): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(read('authorization') ?? '');
   return bearer?.[1] ?? (read('x-api-key')?.trim() || undefined);
+}
+
+export function queryKey(req: Pick<Request, 'query'>): string | undefined {
+  const value = req.query?.api_key;
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 /**
@@ -56,7 +61,9 @@ export class ApiKeyGuard implements CanActivate {
       this.reflector.getAllAndOverride<ApiKeyScope>(REQUIRED_SCOPE, targets) ??
       defaultScope(http ? 'http' : 'rpc', req?.method ?? context.getHandler().name);
 
-    const key = presentedKey((name) => (req ? req.header(name) : (metadata?.get?.(name)?.[0] as string | undefined)?.toString()));
+    const key =
+      presentedKey((name) => (req ? req.header(name) : (metadata?.get?.(name)?.[0] as string | undefined)?.toString())) ??
+      (req && this.reflector.getAllAndOverride<boolean>(KEY_IN_QUERY, targets) ? queryKey(req) : undefined);
     if (!key) {
       res?.setHeader('WWW-Authenticate', 'Bearer');
       throw this.denied(http, 'AUTH.KEY_MISSING', 401, 'send an API key as "Authorization: Bearer <key>" or "X-Api-Key"');

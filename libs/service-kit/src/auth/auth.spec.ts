@@ -1,7 +1,7 @@
 import type { ApiKeyChanged } from '@switchboard/contracts';
 import { ApiKeyRegistry, DEV_KEY_ID } from './api-key-registry.js';
 import { displayPrefixOf, generateApiKeySecret, hashApiKeySecret, LIVE_KEY_PREFIX } from './api-key-secret.js';
-import { presentedKey } from './auth.guard.js';
+import { presentedKey, queryKey } from './auth.guard.js';
 import { decide, windowsOf } from './rate-limit.js';
 import { defaultScope, grants } from './scopes.js';
 
@@ -26,6 +26,12 @@ describe('API key secrets', () => {
     expect(presentedKey(headers({ 'x-api-key': 'sb_live_z' }))).toBe('sb_live_z');
     expect(presentedKey(headers({ authorization: 'Basic abc' }))).toBeUndefined();
     expect(presentedKey(headers({}))).toBeUndefined();
+  });
+
+  it('are read from ?api_key= only as a string (routes marked @AcceptsKeyInQuery)', () => {
+    expect(queryKey({ query: { api_key: ' sb_live_q ' } })).toBe('sb_live_q');
+    expect(queryKey({ query: { api_key: ['a', 'b'] } })).toBeUndefined();
+    expect(queryKey({ query: {} })).toBeUndefined();
   });
 });
 
@@ -88,6 +94,16 @@ describe('ApiKeyRegistry', () => {
     expect(registry.authenticate(next, Date.parse('2026-11-27T11:00:00Z')).ok).toBe(true);
     registry.apply(state({ secrets: [{ sha256: hashApiKeySecret(next), validUntil: null }] }));
     expect(registry.authenticate(secret, Date.parse('2026-11-27T10:00:00Z'))).toMatchObject({ code: 'AUTH.KEY_UNKNOWN' });
+  });
+
+  it('accepts a bootstrap admin key configured by its SHA-256 only', () => {
+    const registry = new ApiKeyRegistry();
+    registry.provisionBootstrapKey(hashApiKeySecret('sb_live_operator_secret').toUpperCase());
+    expect(registry.authenticate('sb_live_operator_secret')).toMatchObject({
+      ok: true,
+      principal: { keyId: 'bootstrap', scopes: ['submit', 'read', 'subscribe', 'admin'] },
+    });
+    expect(registry.authenticate('sb_live_other')).toMatchObject({ ok: false, code: 'AUTH.KEY_UNKNOWN' });
   });
 
   it('provisions the dev key with every scope and no limit', () => {

@@ -46,6 +46,11 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** A key with every scope, accepted by every service outside production (see README). */
   SWITCHBOARD_DEV_API_KEY: z.string().min(16).default(DEFAULT_DEV_API_KEY),
+  /** Hex SHA-256 of an admin key accepted everywhere, production included, to create the first real keys. */
+  SWITCHBOARD_BOOTSTRAP_ADMIN_KEY_SHA256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'a hex SHA-256 (64 characters)')
+    .optional(),
   /** Applied to keys whose record sets no limit of their own; 0 means no limit. */
   API_KEY_DEFAULT_RATE_PER_SECOND: z.coerce.number().int().min(0).default(50),
   API_KEY_DEFAULT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(1500),
@@ -73,6 +78,7 @@ export interface ServiceConfig {
   auth: {
     /** null in production: only keys issued through intake work there. */
     devApiKey: string | null;
+    bootstrapAdminKeySha256: string | null;
     defaultRateLimit: { perSecond: number | null; perMinute: number | null };
     rotationGraceSeconds: number;
   };
@@ -105,6 +111,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     logLevel: e.LOG_LEVEL,
     auth: {
       devApiKey: e.NODE_ENV === 'production' ? null : e.SWITCHBOARD_DEV_API_KEY,
+      bootstrapAdminKeySha256: e.SWITCHBOARD_BOOTSTRAP_ADMIN_KEY_SHA256 ?? null,
       defaultRateLimit: {
         perSecond: e.API_KEY_DEFAULT_RATE_PER_SECOND || null,
         perMinute: e.API_KEY_DEFAULT_RATE_PER_MINUTE || null,

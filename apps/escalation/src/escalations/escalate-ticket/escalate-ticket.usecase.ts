@@ -72,6 +72,11 @@ export class EscalateTicketUseCase {
       this.logger.log(`${fired.ticketId}: ${fired.trigger} at L4, the top tier; nothing higher to escalate to`);
       return { outcome: 'top_tier' };
     }
+    // A prediction moves a ticket up once: each new tier starts a new queue wait, so a congested
+    // queue would otherwise predict a miss again at every tier and walk the ticket up to L4.
+    if (fired.trigger === 'sla_at_risk' && (await this.repo.hasEscalated(tx.manager, fired.ticketId, 'sla_at_risk'))) {
+      return { outcome: 'already_escalated' };
+    }
     const step = escalationStep(from);
     const escalationId = randomUUID();
     const handoffId = randomUUID();

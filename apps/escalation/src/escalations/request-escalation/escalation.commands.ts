@@ -2,7 +2,7 @@ import { ticketIdSchema } from '@switchboard/contracts';
 import { parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 
-const requestSchema = z
+export const requestSchema = z
   .object({
     ticketId: ticketIdSchema,
     /** Triggers people call; the others come from events. */
@@ -12,7 +12,7 @@ const requestSchema = z
   })
   .strict();
 
-const deEscalateSchema = z
+export const deEscalateSchema = z
   .object({
     ticketId: ticketIdSchema,
     reason: z.string().trim().min(3).max(2000),
@@ -20,7 +20,7 @@ const deEscalateSchema = z
   })
   .strict();
 
-const expertsSchema = z.object({ experts: z.array(z.string().trim().min(1).max(200)).max(100) }).strict();
+export const expertsSchema = z.object({ experts: z.array(z.string().trim().min(1).max(200)).max(100) }).strict();
 
 export type RequestEscalation = z.infer<typeof requestSchema>;
 export type DeEscalate = z.infer<typeof deEscalateSchema>;

@@ -6,7 +6,7 @@ import { ManageSubscriptionsUseCase } from '../subscriptions/manage-subscription
 import { DeliveryRepository } from './delivery.repository.js';
 import { RearmDeliveriesUseCase } from './rearm-deliveries.usecase.js';
 
-const logQuery = z.object({
+export const logQuery = z.object({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   after: z.string().regex(/^\d+$/).optional(),

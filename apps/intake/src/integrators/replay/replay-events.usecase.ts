@@ -9,7 +9,7 @@ import type { ArmableDelivery } from '../deliveries/delivery.repository.js';
 import { ManageSubscriptionsUseCase } from '../subscriptions/manage-subscriptions.usecase.js';
 import { ticketEventDefinitions } from '../ticket-events.js';
 
-const replaySchema = z
+export const replaySchema = z
   .object({
     from: z.iso.datetime({ offset: true }),
     until: z.iso.datetime({ offset: true }).optional(),

@@ -6,7 +6,7 @@ import { checkTargetUrl } from './target-url.js';
 
 const eventTypes = z.array(z.string().min(1)).min(1).max(100);
 
-const createSchema = z
+export const createSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     url: z.string().min(1).max(2000),
@@ -16,7 +16,7 @@ const createSchema = z
   })
   .strict();
 
-const updateSchema = z
+export const updateSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     url: z.string().min(1).max(2000).optional(),
