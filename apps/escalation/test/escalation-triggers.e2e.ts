@@ -221,7 +221,11 @@ describe('escalation triggers, handoff package, de-escalation and expert notices
     // A predicted miss moves a ticket up once: at-risk again at the next tier (a new queue wait) does not walk it on.
     const congested = randomUUID();
     await routed(congested, 'L1');
-    await probe.publish(Topics.SlaAtRisk, slaAtRiskEvent.type, congested, { ...slaAtRiskExample, ticketId: congested, tier: 'L1' });
+    await probe.publish(Topics.SlaAtRisk, slaAtRiskEvent.type, congested, {
+      ...slaAtRiskExample,
+      ticketId: congested,
+      tier: 'L1',
+    });
     expect((await waitEscalations(congested, 1))[0]).toMatchObject({ trigger: 'sla_at_risk', fromTier: 'L1', toTier: 'L2' });
     await probe.publish(Topics.SlaAtRisk, slaAtRiskEvent.type, congested, {
       ...slaAtRiskExample,
