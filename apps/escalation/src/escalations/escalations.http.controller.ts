@@ -33,7 +33,7 @@ export class EscalationsHttpController {
     body: requestSchema,
     responses: {
       201: 'the outcome: escalated, or pending until the ticket has a tier',
-      409: 'already escalated for this trigger at this tier, or at L4 already',
+      409: 'already escalated for this trigger at this tier, at L4 already, or the trigger is disabled (ESCALATION_TRIGGERS)',
       422: 'invalid input',
     },
   })

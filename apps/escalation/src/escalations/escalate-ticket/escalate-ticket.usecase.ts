@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   type EscalationTrigger,
   expertNotifiedEvent,
@@ -8,6 +8,8 @@ import {
   TIERS,
   ticketEscalatedEvent,
 } from '@switchboard/contracts';
+import { SERVICE_CONFIG } from '@switchboard/service-kit';
+import type { EscalationConfig } from '../../config.js';
 import { EscalationRepository, type TicketContext } from '../escalation.repository.js';
 import type { EscalationTx } from '../escalation-tx.js';
 import { escalationStep } from '../escalation-path.js';
@@ -23,7 +25,7 @@ export interface TriggerFired {
 
 export type EscalationOutcome =
   | { outcome: 'escalated'; escalationId: string; handoffId: string; fromTier: Tier; toTier: Tier }
-  | { outcome: 'pending' | 'stale' | 'top_tier' | 'already_escalated' };
+  | { outcome: 'pending' | 'stale' | 'top_tier' | 'already_escalated' | 'trigger_disabled' };
 
 const rank = (t: Tier) => TIERS.indexOf(t);
 
@@ -36,9 +38,16 @@ const rank = (t: Tier) => TIERS.indexOf(t);
 export class EscalateTicketUseCase {
   private readonly logger = new Logger(EscalateTicketUseCase.name);
 
-  constructor(private readonly repo: EscalationRepository) {}
+  constructor(
+    private readonly repo: EscalationRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: EscalationConfig,
+  ) {}
 
   async execute(tx: EscalationTx, fired: TriggerFired): Promise<EscalationOutcome> {
+    if (!this.config.enabledTriggers.includes(fired.trigger)) {
+      this.logger.log(`${fired.ticketId}: ${fired.trigger} does not escalate here (ESCALATION_TRIGGERS)`);
+      return { outcome: 'trigger_disabled' };
+    }
     const ctx = await this.repo.lockContext(tx.manager, fired.ticketId);
     const current = ctx.tier ?? fired.atTier ?? null;
     if (!current) {

@@ -29,6 +29,9 @@ export class RequestEscalationUseCase {
         `ticket ${command.ticketId} was already escalated for ${command.trigger} at this tier`,
       );
     }
+    if (result.outcome === 'trigger_disabled') {
+      throw conflict('ESCALATION.TRIGGER_DISABLED', `${command.trigger} is not an escalation trigger in this deployment`);
+    }
     if (result.outcome === 'top_tier') throw conflict('ESCALATION.TOP_TIER', `ticket ${command.ticketId} is at L4 already`);
     return result;
   }
