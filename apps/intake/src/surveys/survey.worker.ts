@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
-import { Worker } from 'bullmq';
+import { DurableTimerWorker, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { SURVEY_CONFIG, type SurveyConfig } from './survey-config.js';
@@ -12,8 +11,7 @@ import { SurveyRepository } from './survey.repository.js';
 @Injectable()
 export class SurveyWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SurveyWorker.name);
-  private worker: Worker<SurveyJob> | undefined;
-  private reconcile: NodeJS.Timeout | undefined;
+  private worker: DurableTimerWorker<SurveyJob> | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
@@ -26,25 +24,23 @@ export class SurveyWorker implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker<SurveyJob>(
-      SURVEY_QUEUE,
-      async (job) => {
-        const next = await this.send.execute(job.data);
+    this.worker = await DurableTimerWorker.start<SurveyJob>({
+      queue: SURVEY_QUEUE,
+      prefix: surveyQueuePrefix(this.service),
+      connection: this.redis,
+      concurrency: 4,
+      handle: async (job) => {
+        const next = await this.send.execute(job);
         if (next) await this.timers.arm([next]);
       },
-      { connection: this.redis, prefix: surveyQueuePrefix(this.service), concurrency: 4 },
-    );
-    this.worker.on('failed', (job, error) => this.logger.warn(`survey alarm ${job?.id} failed: ${error.message}`));
-    const armed = await this.rearm();
-    if (armed > 0) this.logger.log(`re-armed ${armed} survey alarms from the database`);
-    this.reconcile = setInterval(() => {
-      this.rearm().catch((error: Error) => this.logger.warn(`survey reconcile failed: ${error.message}`));
-    }, this.config.SURVEY_RECONCILE_INTERVAL_MS);
-    this.reconcile.unref();
+      rearm: () => this.rearm(),
+      reconcileIntervalMs: this.config.SURVEY_RECONCILE_INTERVAL_MS,
+      what: 'survey alarms',
+      logger: this.logger,
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.reconcile);
     await this.worker?.close();
   }
 

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
-import { Worker } from 'bullmq';
+import { DurableTimerWorker, REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { Redis } from 'ioredis';
 import type { SlaConfig } from '../config.js';
 import { FireThresholdUseCase } from './fire-threshold/fire-threshold.usecase.js';
@@ -11,8 +10,7 @@ import { SLA_TIMER_QUEUE, type SlaTimerJob, timerPrefix } from './sla-timers.js'
 @Injectable()
 export class SlaTimerWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaTimerWorker.name);
-  private worker: Worker<SlaTimerJob> | undefined;
-  private reconcile: NodeJS.Timeout | undefined;
+  private worker: DurableTimerWorker<SlaTimerJob> | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: SlaConfig,
@@ -22,23 +20,21 @@ export class SlaTimerWorker implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker<SlaTimerJob>(SLA_TIMER_QUEUE, (job) => this.fire.execute(job.data), {
-      connection: this.redis,
+    this.worker = await DurableTimerWorker.start<SlaTimerJob>({
+      queue: SLA_TIMER_QUEUE,
       prefix: timerPrefix(this.config),
+      connection: this.redis,
       concurrency: 8,
+      handle: (job) => this.fire.execute(job),
+      rearm: () => this.rearm.execute(),
+      reconcileIntervalMs: this.config.reconcileIntervalMs,
+      what: 'timers of running clocks',
+      logger: this.logger,
     });
-    this.worker.on('failed', (job, error) => this.logger.warn(`timer ${job?.id} failed: ${error.message}`));
-    const armed = await this.rearm.execute();
-    if (armed > 0) this.logger.log(`re-armed timers of ${armed} running clocks from the database`);
-    this.reconcile = setInterval(() => {
-      this.rearm.execute().catch((error: Error) => this.logger.warn(`reconcile failed: ${error.message}`));
-    }, this.config.reconcileIntervalMs);
-    this.reconcile.unref();
   }
 
   /** Lets the alarm being handled finish; pending alarms stay in Redis (and in PostgreSQL) for the next start. */
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.reconcile);
     await this.worker?.close();
   }
 }

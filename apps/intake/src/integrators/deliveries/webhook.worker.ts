@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventTaps } from '@switchboard/messaging';
-import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
-import { Worker } from 'bullmq';
+import { DurableTimerWorker, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { Redis } from 'ioredis';
 import { ticketEventDefinitions } from '../ticket-events.js';
 import { WEBHOOK_CONFIG, type WebhookConfig } from '../webhook-config.js';
@@ -17,8 +16,7 @@ import { WEBHOOK_QUEUE, type WebhookJob, WebhookQueue, webhookQueuePrefix } from
 @Injectable()
 export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookWorker.name);
-  private worker: Worker<WebhookJob> | undefined;
-  private reconcile: NodeJS.Timeout | undefined;
+  private worker: DurableTimerWorker<WebhookJob> | undefined;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly service: ServiceConfig,
@@ -32,21 +30,21 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new Worker<WebhookJob>(WEBHOOK_QUEUE, (job) => this.deliver.execute(job.data.deliveryId), {
-      connection: this.redis,
+    this.worker = await DurableTimerWorker.start<WebhookJob>({
+      queue: WEBHOOK_QUEUE,
       prefix: webhookQueuePrefix(this.service),
+      connection: this.redis,
       concurrency: this.config.WEBHOOK_CONCURRENCY,
+      handle: (job) => this.deliver.execute(job.deliveryId),
+      rearm: async () => {
+        const armed = await this.rearm.execute();
+        await this.rearm.prune(this.config.WEBHOOK_LOG_RETENTION_DAYS);
+        return armed;
+      },
+      reconcileIntervalMs: this.config.WEBHOOK_RECONCILE_INTERVAL_MS,
+      what: 'pending webhook deliveries',
+      logger: this.logger,
     });
-    this.worker.on('failed', (job, error) => this.logger.warn(`delivery job ${job?.id} failed: ${error.message}`));
-    const armed = await this.rearm.execute();
-    if (armed > 0) this.logger.log(`re-armed ${armed} pending webhook deliveries from the database`);
-    this.reconcile = setInterval(() => {
-      this.rearm
-        .execute()
-        .then(() => this.rearm.prune(this.config.WEBHOOK_LOG_RETENTION_DAYS))
-        .catch((error: Error) => this.logger.warn(`reconcile failed: ${error.message}`));
-    }, this.config.WEBHOOK_RECONCILE_INTERVAL_MS);
-    this.reconcile.unref();
     await this.taps.open('webhooks', ticketEventDefinitions, async (event, _definition, context) => {
       const armable = await this.record.execute(context.manager, event);
       if (armable.length > 0) context.afterCommit(() => this.queue.arm(armable));
@@ -54,7 +52,6 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.reconcile);
     await this.worker?.close();
   }
 }
