@@ -24,6 +24,12 @@ const schema = z.object({
    * effect read from one topic is never sent before its cause still queued in another.
    */
   WEBHOOK_CAUSAL_HOLD_MS: ms.default(10_000),
+  /**
+   * A delivery is sent no sooner than this after its event happened, so that events of one moment
+   * read from different topics (siblings of one transaction: triaged and review requested) are all
+   * recorded first and leave in event-time order. 0 sends at once.
+   */
+  WEBHOOK_ORDER_SETTLE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 
 export type WebhookConfig = z.infer<typeof schema>;

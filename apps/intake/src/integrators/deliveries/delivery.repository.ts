@@ -130,11 +130,16 @@ export class DeliveryRepository {
     return r && { ...r, nextAttemptAt: r.next_attempt_at };
   }
 
-  /** True while the row's cause has not been consumed yet and the hold has not run out. */
+  /**
+   * True while the event is younger than the settle window, or while its cause has not been
+   * consumed yet and the causal hold has not run out.
+   */
   private heldBy(alias: string, groupParam: string, holdParam: string): string {
-    return `(${alias}.cause_event_id IS NOT NULL
+    const settleSeconds = this.webhooks.WEBHOOK_ORDER_SETTLE_MS / 1000;
+    return `(${alias}.event_time > now() - make_interval(secs => ${settleSeconds})
+      OR (${alias}.cause_event_id IS NOT NULL
       AND ${alias}.created_at > now() - make_interval(secs => ${holdParam}::double precision / 1000)
-      AND NOT EXISTS (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.cause_event_id))`;
+      AND NOT EXISTS (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.cause_event_id)))`;
   }
 
   /**
