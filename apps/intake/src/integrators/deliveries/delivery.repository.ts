@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@switchboard/contracts';
-import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { returnedRows, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '../sql-rows.js';
 import { WEBHOOK_CONFIG, WEBHOOK_TAP, type WebhookConfig } from '../webhook-config.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,27 +106,23 @@ export class DeliveryRepository {
   }
 
   async state(manager: EntityManager, id: string): Promise<DeliveryState | undefined> {
-    const rows: {
-      status: DeliveryStatus;
-      due: boolean;
-      blocked: boolean;
-      leased: boolean;
-      active: boolean;
-      held: boolean;
-      attempts: number;
-      next_attempt_at: Date;
-    }[] = await manager.query(
+    const rows: (Omit<DeliveryState, 'nextAttemptAt'> & { next_attempt_at: Date })[] = await manager.query(
       `SELECT d.status, d.attempts, d.next_attempt_at,
               d.next_attempt_at <= now() + interval '1 second' AS due,
               coalesce(d.lease_until > now(), false) AS leased,
               s.status = 'active' AS active, ${this.heldBy('d', '$2', '$3')} AS held,
-              EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
-                      AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND (e.event_time, e.seq) < (d.event_time, d.seq)) AS blocked
+              ${this.behindInLane('d')} AS blocked
        FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id WHERE d.id = $1`,
       [id, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS],
     );
     const r = rows[0];
     return r && { ...r, nextAttemptAt: r.next_attempt_at };
+  }
+
+  /** True while an earlier delivery of the same subscription and ticket is still pending. */
+  private behindInLane(alias: string): string {
+    return `EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = ${alias}.subscription_id
+      AND e.ticket_id = ${alias}.ticket_id AND e.status = 'pending' AND (e.event_time, e.seq) < (${alias}.event_time, ${alias}.seq))`;
   }
 
   /**
@@ -153,8 +148,7 @@ export class DeliveryRepository {
        FROM ${this.subscriptions} s
        WHERE d.id = $1 AND s.id = d.subscription_id AND s.status = 'active' AND d.status = 'pending'
          AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now() + interval '1 second'
-         AND NOT EXISTS (SELECT 1 FROM ${this.deliveries} e WHERE e.subscription_id = d.subscription_id
-                         AND e.ticket_id = d.ticket_id AND e.status = 'pending' AND (e.event_time, e.seq) < (d.event_time, d.seq))
+         AND NOT ${this.behindInLane('d')}
          AND NOT ${this.heldBy('d', '$3', '$4')}
        RETURNING d.id, d.subscription_id, d.ticket_id, d.event_id, d.event_type, d.payload, d.replay, d.attempts,
                  d.first_attempt_at, s.url, s.secret, s.previous_secret, s.previous_secret_until`,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { returnedRows, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
-import { returnedRows } from '../sql-rows.js';
 import type { SubscriptionFilter } from './subscription-filter.js';
 
 export type SubscriptionStatus = 'active' | 'paused';
