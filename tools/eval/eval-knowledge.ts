@@ -117,7 +117,7 @@ async function buildPostgresRetriever(
     trained.vectors,
     trained.dimensions,
   );
-  await repo.vacuumSearchTables();
+  await repo.refreshSearchStatistics();
   return new PostgresHybridRetriever(dataSource, schema, () => index, options);
 }
 

@@ -313,6 +313,7 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
           false,
           50,
           100,
+          1000,
         ]);
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });

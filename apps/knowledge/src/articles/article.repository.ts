@@ -124,10 +124,30 @@ export class ArticleRepository {
     }
   }
 
-  /** Freshly imported postings are read index-only once the visibility map knows their pages. */
-  async vacuumSearchTables(): Promise<void> {
+  /**
+   * Recounts every lexeme's document frequency into the snapshot searches use to tell selective
+   * terms from common ones. One instance at a time (the others skip); only changed counts are written.
+   */
+  async refreshTermFrequencies(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+        `${this.s}.term_frequencies`,
+      ]);
+      if (!lock.locked) return;
+      await manager.query(
+        `WITH fresh AS (SELECT lexeme, count(*)::int AS df FROM "${this.s}".article_terms GROUP BY lexeme),
+              gone AS (DELETE FROM "${this.s}".term_frequencies f WHERE NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.lexeme = f.lexeme))
+         INSERT INTO "${this.s}".term_frequencies (lexeme, df) SELECT lexeme, df FROM fresh ORDER BY lexeme
+         ON CONFLICT (lexeme) DO UPDATE SET df = excluded.df WHERE term_frequencies.df <> excluded.df`,
+      );
+    });
+  }
+
+  /** After a bulk change: fresh term counts, and postings read index-only once the visibility map knows their pages. */
+  async refreshSearchStatistics(): Promise<void> {
+    await this.refreshTermFrequencies();
     await this.dataSource.query(
-      `VACUUM (ANALYZE) "${this.s}".articles, "${this.s}".article_terms, "${this.s}".search_docs, "${this.s}".article_embeddings`,
+      `VACUUM (ANALYZE) "${this.s}".articles, "${this.s}".article_terms, "${this.s}".search_docs, "${this.s}".article_embeddings, "${this.s}".term_frequencies`,
     );
   }
 

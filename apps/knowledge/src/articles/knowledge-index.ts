@@ -31,6 +31,8 @@ const FOLD_IN_LIMIT = 200;
 /** A retraining over at most this many articles is awaited by whoever asked; bigger ones run behind. */
 const AWAITED_REBUILD_LIMIT = 2_000;
 const FOLD_IN_BATCH = 25;
+/** Recounting term frequencies reads every posting (about a second at 10,000 articles): at most this often. */
+const TERM_COUNT_INTERVAL_MS = 60_000;
 
 const metaOf = (a: PublishedArticle) => ({ docNo: a.docNo, component: a.component, product: a.product, tags: a.tags });
 
@@ -55,6 +57,7 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | undefined;
   private prior: { at: number; value: Map<string, number> } | undefined;
   private hosted: Promise<EmbeddingsInterface | undefined> | undefined;
+  private termCounts = { stale: false, at: 0 };
 
   constructor(
     private readonly repo: ArticleRepository,
@@ -68,7 +71,10 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
     this.timer = setInterval(
-      () => void this.sync().catch((e: Error) => this.logger.warn(`index sync failed: ${e.message}`)),
+      () =>
+        void this.sync()
+          .then(() => this.recountTermsIfStale())
+          .catch((e: Error) => this.logger.warn(`index sync failed: ${e.message}`)),
       SYNC_MS,
     );
     this.timer.unref();
@@ -112,6 +118,8 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     const changed = [...stamps].filter(([docNo, version]) => this.versions.get(docNo) !== version).map(([d]) => d);
     const removed = [...this.versions.keys()].filter((d) => !stamps.has(d));
     if (changed.length === 0 && removed.length === 0) return;
+    this.termCounts.stale = true;
+    void this.recountTermsIfStale().catch((e: Error) => this.logger.warn(`term recount failed: ${e.message}`));
     const drift = this.foldedIn + changed.length;
     if (!this.semantic || drift > Math.max(FOLD_IN_LIMIT, this.trainedSize / 5)) {
       const rebuild = this.startRebuild();
@@ -183,10 +191,20 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     this.versions = new Map(articles.map((a) => [a.docNo, a.version]));
     this.trainedSize = articles.length;
     this.foldedIn = 0;
-    if (articles.length > FOLD_IN_LIMIT) await this.repo.vacuumSearchTables();
+    if (articles.length > FOLD_IN_LIMIT) {
+      await this.repo.refreshSearchStatistics();
+      this.termCounts = { stale: false, at: Date.now() };
+    }
     this.logger.log(`indexed ${articles.length} articles in ${Date.now() - started} ms (model trained off the event loop)`);
     // whatever changed while the model trained is folded in now
     void this.sync().catch((e: Error) => this.logger.warn(`index sync failed: ${e.message}`));
+  }
+
+  /** Stale counts only slow searches down (a common term read in full), so the recount is throttled. */
+  private async recountTermsIfStale(): Promise<void> {
+    if (!this.termCounts.stale || Date.now() - this.termCounts.at < TERM_COUNT_INTERVAL_MS) return;
+    this.termCounts = { stale: false, at: Date.now() };
+    await this.repo.refreshTermFrequencies();
   }
 
   /** Outcome counts change slowly; reading them once every few seconds keeps I/O off each search. */

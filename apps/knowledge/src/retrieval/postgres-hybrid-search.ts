@@ -36,6 +36,8 @@ export interface SqlSearchRequest {
   corpus: CorpusStatistics;
   lexicalWeight: number;
   priorWeight: number;
+  /** Document frequency over which (and over COMMON_TERM_MIN_SHARE of the corpus) a term is common. */
+  commonTermMinDf?: number;
 }
 
 export interface CorpusStatistics {
@@ -55,11 +57,23 @@ export async function corpusStatistics(db: SqlQueryable, schema: string): Promis
 const MAX_QUERY_TERMS = 64;
 
 /**
+ * A term in more articles than this (and more than this share of them) is "common": its postings
+ * are looked up for the candidates only. Under it, or in a corpus this small, every posting is read.
+ */
+export const COMMON_TERM_MIN_DF = 1000;
+export const COMMON_TERM_MIN_SHARE = 0.05;
+/** The rarest terms of a question are always read in full, so one made of common words still finds candidates. */
+const ALWAYS_READ_TERMS = 2;
+
+/**
  * One statement does the whole fusion. Lexical: BM25 over PostgreSQL's own analysis of the query
  * (`to_tsvector('english')`, the same analysis as the articles' weighted tsvector), OR semantics,
- * idf from the postings, divided by what a perfect match would score so it keeps its meaning
- * across queries. Semantic: the cosines passed in, or the stored vector's dot product with the
- * query vector. Fused by interpolation plus the prior; margins over the next row by a window.
+ * divided by what a perfect match would score so it keeps its meaning across queries. The postings
+ * of selective terms are read in full and pick the lexical candidates; common terms (a snapshot of
+ * document frequencies says which) add their part for the candidates only, by primary key, which
+ * is what keeps a question at 10,000 articles from reading most of the index. Semantic: the cosines
+ * passed in, or the stored vector's dot product with the query vector. Fused by interpolation plus
+ * the prior; margins over the next row by a window.
  */
 export function hybridSearchSql(schema: string): string {
   const s = `"${schema}"`;
@@ -67,43 +81,67 @@ export function hybridSearchSql(schema: string): string {
   const filter = `($8::text IS NULL OR d.component = $8) AND ($9::text IS NULL OR d.product = $9) AND d.tags @> $10::text[]
     AND ($17::text IS NULL OR d.doc_no IN (
       SELECT a.doc_no FROM ${s}.articles a WHERE a.search @@ websearch_to_tsquery('english', $17)))`;
+  const bm25 = (tf: string, length: string) =>
+    `i.idf * ${tf} * ($13::float8 + 1) / (${tf} + $13::float8 * (1 - $14::float8 + $14::float8 * ${length} / c.avgdl))`;
   return `
 WITH corpus AS (SELECT $19::float8 AS n, $20::float8 AS avgdl),
 terms AS (
   SELECT lexeme FROM unnest(to_tsvector('english', $1)) ORDER BY positions[1] LIMIT ${MAX_QUERY_TERMS}
 ),
-postings AS MATERIALIZED (
-  SELECT t.lexeme, t.doc_no, t.tf, t.length FROM terms JOIN ${s}.article_terms t USING (lexeme)
+known AS (
+  SELECT terms.lexeme, f.df AS snapshot_df, row_number() OVER (ORDER BY coalesce(f.df, 0), terms.lexeme) AS rarity
+    FROM terms LEFT JOIN ${s}.term_frequencies f USING (lexeme)
 ),
-df AS (SELECT lexeme, count(*) AS df FROM postings GROUP BY lexeme),
+read_in_full AS (
+  SELECT lexeme FROM known CROSS JOIN corpus
+   WHERE rarity <= ${ALWAYS_READ_TERMS} OR coalesce(snapshot_df, 0) <= greatest($21::float8, ${COMMON_TERM_MIN_SHARE} * corpus.n)
+),
+postings AS MATERIALIZED (
+  SELECT p.lexeme, p.doc_no, p.tf, p.length FROM read_in_full JOIN ${s}.article_terms p USING (lexeme)
+),
+counted AS (SELECT lexeme, count(*) AS df FROM postings GROUP BY lexeme),
 idf AS (
-  SELECT terms.lexeme, ln(1 + (corpus.n - coalesce(df.df, 0) + 0.5) / (coalesce(df.df, 0) + 0.5)) AS idf
-    FROM terms CROSS JOIN corpus LEFT JOIN df USING (lexeme)
+  SELECT known.lexeme, known.lexeme IN (SELECT lexeme FROM read_in_full) AS read,
+         ln(1 + (corpus.n - d.df + 0.5) / (d.df + 0.5)) AS idf
+    FROM known CROSS JOIN corpus LEFT JOIN counted USING (lexeme)
+   CROSS JOIN LATERAL (SELECT coalesce(counted.df, known.snapshot_df, 0) AS df) d
 ),
 ceiling AS (SELECT nullif(sum(idf) * ($13::float8 + 1), 0) AS value FROM idf),
-lexical AS MATERIALIZED (
-  SELECT p.doc_no, sum(i.idf * p.tf * ($13::float8 + 1) / (p.tf + $13::float8 * (1 - $14::float8 + $14::float8 * p.length / c.avgdl))) AS bm25
+selective AS MATERIALIZED (
+  SELECT p.doc_no, sum(${bm25('p.tf', 'p.length')}) AS bm25
     FROM postings p JOIN idf i USING (lexeme) CROSS JOIN corpus c
    GROUP BY p.doc_no
 ),
 semantic AS (SELECT * FROM unnest($2::int[], $3::float8[]) AS s(doc_no, cosine)),
-candidates AS (
-  (SELECT l.doc_no FROM lexical l
+candidates AS MATERIALIZED (
+  (SELECT l.doc_no FROM selective l
     WHERE $18::boolean OR EXISTS (SELECT 1 FROM ${s}.search_docs d WHERE d.doc_no = l.doc_no AND ${filter})
     ORDER BY l.bm25 DESC, l.doc_no LIMIT $6)
   UNION
   SELECT doc_no FROM semantic
 ),
+common AS (
+  -- one primary-key probe per (candidate, common term): never the common term's whole posting list
+  SELECT cd.doc_no, sum(${bm25('p.tf', 'p.length')}) AS bm25
+    FROM candidates cd
+    CROSS JOIN idf i
+    CROSS JOIN corpus c
+    CROSS JOIN LATERAL (SELECT t.tf, t.length FROM ${s}.article_terms t
+                         WHERE t.lexeme = i.lexeme AND t.doc_no = cd.doc_no OFFSET 0) p
+   WHERE NOT i.read
+   GROUP BY cd.doc_no
+),
 scored AS (
   SELECT d.article_id, d.title, d.component,
-         coalesce(l.bm25 / ceiling.value, 0) AS lexical,
+         coalesce((coalesce(l.bm25, 0) + coalesce(cm.bm25, 0)) / ceiling.value, 0) AS lexical,
          coalesce(sem.cosine, (SELECT ${s}.dot(e.vector, $4::real[]) FROM ${s}.article_embeddings e
                                 WHERE e.doc_no = c.doc_no AND e.model = $5), 0) AS semantic
     FROM candidates c
     -- OFFSET 0 keeps this a per-candidate primary-key lookup instead of a scan of every article
     CROSS JOIN LATERAL (SELECT * FROM ${s}.search_docs d WHERE d.doc_no = c.doc_no AND ${filter} OFFSET 0) d
     CROSS JOIN ceiling
-    LEFT JOIN lexical l ON l.doc_no = c.doc_no
+    LEFT JOIN selective l ON l.doc_no = c.doc_no
+    LEFT JOIN common cm ON cm.doc_no = c.doc_no
     LEFT JOIN semantic sem ON sem.doc_no = c.doc_no
 ),
 fused AS (
@@ -142,6 +180,7 @@ export async function runHybridSearch(db: SqlQueryable, schema: string, r: SqlSe
     !(r.filters.component || r.filters.product || r.filters.tags?.length || r.filters.match?.trim()),
     r.corpus.documents,
     r.corpus.averageLength,
+    r.commonTermMinDf ?? COMMON_TERM_MIN_DF,
   ]);
   return rows.map((row) => ({
     ...row,
