@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import {
+  type InquiryReceived,
   inquiryTriagedEvent,
   inquiryTriagedExample,
   knowledgeSuggestedEvent,
@@ -69,6 +70,39 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
     const ticket = await http<{ status: string; timeline: { type: string }[] }>(`${base}/v1/tickets/${ticketId}`);
     expect(ticket.body.status).toBe('new');
     expect(ticket.body.timeline.map((t) => t.type)).toEqual(['received']);
+  });
+
+  it('passes the profile the caller sends (language, user type) on in inquiry received, over REST and gRPC', async () => {
+    const profiled = { ...inquiry, customer: { ...inquiry.customer, language: 'pt-BR', userType: 'developer' } };
+    const { ticketId } = (await submit(randomUUID(), profiled)).body;
+    const event = await probe.waitForEvent(Topics.InquiryReceived, ticketId);
+    expect((event.envelope.data as InquiryReceived).customer).toEqual({
+      ...inquiry.customer,
+      language: 'pt-BR',
+      userType: 'developer',
+    });
+    const tooLong = await submit(randomUUID(), { ...inquiry, customer: { ...inquiry.customer, userType: 'x'.repeat(65) } });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED' });
+    const client = grpcClient('intake.proto', 'switchboard.intake.v1', 'IntakeService', config.grpc.port);
+    try {
+      const created = await client.SubmitInquiry({
+        idempotencyKey: randomUUID(),
+        channel: 'chat',
+        subject: 'profile over gRPC',
+        body: 'sent with a user type',
+        customer: { id: 'cust-grpc-profile', userType: 'new_user', language: 'de' },
+      });
+      const sent = await probe.waitForEvent(Topics.InquiryReceived, created.ticketId as string);
+      expect((sent.envelope.data as InquiryReceived).customer).toEqual({
+        id: 'cust-grpc-profile',
+        serviceLevel: 'standard',
+        language: 'de',
+        userType: 'new_user',
+      });
+    } finally {
+      client.close();
+    }
   });
 
   it('returns the same ticket for a repeated Idempotency-Key and emits nothing new', async () => {

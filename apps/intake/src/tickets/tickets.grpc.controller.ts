@@ -15,7 +15,7 @@ interface SubmitInquiryRequest {
   channel: string;
   subject: string;
   body: string;
-  customer?: { id: string; email: string; serviceLevel: string };
+  customer?: { id: string; email: string; serviceLevel: string; language: string; userType: string };
   environmentJson: string;
 }
 

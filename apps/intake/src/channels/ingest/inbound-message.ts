@@ -10,6 +10,7 @@ export interface InboundCustomer {
   handle?: string;
   serviceLevel?: ServiceLevel;
   language?: string;
+  userType?: string;
 }
 
 /** One customer message from any channel, normalised; the channel adapters build it, ingest stores it. */
@@ -52,6 +53,7 @@ export function contractCustomer(customer: InboundCustomer) {
     ...(customer.email ? { email: customer.email } : {}),
     serviceLevel: customer.serviceLevel ?? 'standard',
     ...(customer.language ? { language: customer.language } : {}),
+    ...(customer.userType ? { userType: customer.userType } : {}),
   };
 }
 

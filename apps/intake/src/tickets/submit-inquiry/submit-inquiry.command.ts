@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { channelSchema, serviceLevelSchema } from '@switchboard/contracts';
+import { channelSchema } from '@switchboard/contracts';
 import { AppError, parseInput } from '@switchboard/service-kit';
 import { z } from 'zod';
 import { environmentSchema } from '../../channels/environment.js';
+import { customerProfileFields } from '../../channels/inbound-customer.schema.js';
 
 export const submitInquirySchema = z
   .object({
@@ -13,11 +14,7 @@ export const submitInquirySchema = z
       .object({
         id: z.string().trim().min(1).max(200),
         email: z.email().optional(),
-        serviceLevel: serviceLevelSchema.optional(),
-        language: z
-          .string()
-          .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag such as en or pt-BR')
-          .optional(),
+        ...customerProfileFields,
       })
       .strict(),
     environment: environmentSchema.optional(),
