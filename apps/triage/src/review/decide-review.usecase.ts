@@ -65,7 +65,7 @@ export class DecideReviewUseCase {
         reviewer: command.reviewer,
       });
       const meta = { subject: review.ticketId, correlationId: review.correlationId, causationId: null };
-      if (outcome.releasesTriaged) {
+      if (outcome.releasesTriaged && review.triaged) {
         const data = reviewedTriagedData(review.triaged, outcome.labels, {
           reviewer: command.reviewer,
           outcome: outcome.status,

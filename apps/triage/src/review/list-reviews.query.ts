@@ -30,6 +30,7 @@ export function reviewView(row: ReviewRow) {
     labels: row.labels,
     modelVersion: row.modelVersion,
     reviewer: row.reviewer,
+    requestedBy: row.requestedBy,
     createdAt: row.createdAt,
     reviewedAt: row.reviewedAt,
   };

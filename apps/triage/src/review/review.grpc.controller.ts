@@ -1,12 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { grpcCall } from '@switchboard/service-kit';
+import { randomUUID } from 'node:crypto';
 import { DecideReviewCommand, DecideReviewUseCase } from './decide-review.usecase.js';
 import { ReviewQueries, reviewFilter, reviewView, type ReviewView } from './list-reviews.query.js';
+import { RequestReviewCommand, RequestReviewUseCase } from './request-review.usecase.js';
 
 /** proto3 has no null: absent values are empty strings. */
 function toProto(view: ReviewView) {
-  return { ...view, reviewer: view.reviewer ?? '', reviewedAt: view.reviewedAt ?? '' };
+  return { ...view, reviewer: view.reviewer ?? '', reviewedAt: view.reviewedAt ?? '', requestedBy: view.requestedBy ?? '' };
 }
 
 @Controller()
@@ -14,7 +16,21 @@ export class ReviewGrpcController {
   constructor(
     private readonly queries: ReviewQueries,
     private readonly decide: DecideReviewUseCase,
+    private readonly request: RequestReviewUseCase,
   ) {}
+
+  @GrpcMethod('TriageService', 'RequestReview')
+  open(req: { ticketId: string; requestedBy: string; fields?: string[] }) {
+    return grpcCall(async () => {
+      const command = RequestReviewCommand.create({
+        ticketId: req.ticketId,
+        requestedBy: req.requestedBy,
+        ...(req.fields?.length ? { fields: req.fields } : {}),
+      });
+      const { review, created } = await this.request.execute(command, randomUUID());
+      return { review: toProto(reviewView(review)), created };
+    });
+  }
 
   @GrpcMethod('TriageService', 'ListReviews')
   list(req: { status?: string; field?: string; holdsTriageOnly?: boolean; limit?: number }) {

@@ -1,14 +1,34 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiRoute } from '@switchboard/service-kit';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiRoute, correlationIdOf } from '@switchboard/service-kit';
+import type { Request, Response } from 'express';
 import { acceptSchema, correctSchema, DecideReviewCommand, DecideReviewUseCase } from './decide-review.usecase.js';
 import { filterSchema as reviewFilterSchema, ReviewQueries, reviewFilter, reviewView } from './list-reviews.query.js';
+import { RequestReviewCommand, RequestReviewUseCase, requestReviewSchema } from './request-review.usecase.js';
 
 @Controller('v1/triage/reviews')
 export class ReviewHttpController {
   constructor(
     private readonly queries: ReviewQueries,
     private readonly decide: DecideReviewUseCase,
+    private readonly request: RequestReviewUseCase,
   ) {}
+
+  @ApiRoute({
+    summary: 'Ask for a review of a triage the model was sure of (one review per ticket)',
+    body: requestReviewSchema,
+    responses: {
+      201: 'the review, opened',
+      200: 'the review the ticket already has',
+      404: 'the ticket has not been triaged',
+      422: 'invalid input',
+    },
+  })
+  @Post()
+  async open(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { review, created } = await this.request.execute(RequestReviewCommand.create(body), correlationIdOf(req));
+    res.status(created ? 201 : 200);
+    return reviewView(review);
+  }
 
   @ApiRoute({
     summary: 'Triage reviews, filtered by status, field and whether they hold the triage',

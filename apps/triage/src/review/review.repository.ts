@@ -13,8 +13,10 @@ export interface ReviewRow {
   fields: UncertainField[];
   /** as classified while pending; as decided afterwards */
   labels: Record<string, string>;
-  /** the `inquiry triaged` data as classified, emitted (patched) on decision when held */
-  triaged: InquiryTriaged;
+  /** the `inquiry triaged` data as classified, emitted (patched) on decision when held; null when a person asked for the review */
+  triaged: InquiryTriaged | null;
+  /** who asked for a review of a confident triage; null when the model's confidence queued it */
+  requestedBy: string | null;
   correlationId: string;
   modelVersion: string;
   reviewer: string | null;
@@ -30,7 +32,7 @@ export interface ReviewFilter {
 }
 
 const COLUMNS = `id, ticket_id AS "ticketId", status, holds_triage AS "holdsTriage", fields, labels, triaged,
-  correlation_id AS "correlationId", model_version AS "modelVersion", reviewer,
+  correlation_id AS "correlationId", model_version AS "modelVersion", reviewer, requested_by AS "requestedBy",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "reviewedAt"`;
 
@@ -48,20 +50,22 @@ export class ReviewRepository {
 
   async insert(
     manager: EntityManager,
-    row: Pick<ReviewRow, 'id' | 'ticketId' | 'holdsTriage' | 'fields' | 'labels' | 'triaged' | 'correlationId' | 'modelVersion'>,
+    row: Pick<ReviewRow, 'id' | 'ticketId' | 'holdsTriage' | 'fields' | 'labels' | 'triaged' | 'correlationId' | 'modelVersion'> &
+      Partial<Pick<ReviewRow, 'requestedBy'>>,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.reviews} (id, ticket_id, status, holds_triage, fields, labels, triaged, correlation_id, model_version)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO ${this.reviews} (id, ticket_id, status, holds_triage, fields, labels, triaged, correlation_id, model_version, requested_by)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9)`,
       [
         row.id,
         row.ticketId,
         row.holdsTriage,
         JSON.stringify(row.fields),
         JSON.stringify(row.labels),
-        JSON.stringify(row.triaged),
+        row.triaged === null ? null : JSON.stringify(row.triaged),
         row.correlationId,
         row.modelVersion,
+        row.requestedBy ?? null,
       ],
     );
   }
@@ -71,6 +75,11 @@ export class ReviewRepository {
     const rows = (await manager.query(`SELECT ${COLUMNS} FROM ${this.reviews} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
       id,
     ])) as ReviewRow[];
+    return rows[0];
+  }
+
+  async findByTicket(ticketId: string, manager: EntityManager = this.dataSource.manager): Promise<ReviewRow | undefined> {
+    const rows = (await manager.query(`SELECT ${COLUMNS} FROM ${this.reviews} WHERE ticket_id = $1`, [ticketId])) as ReviewRow[];
     return rows[0];
   }
 

@@ -24,6 +24,8 @@ export const triageReviewRequestedEvent = defineEvent(
     /** true: `inquiry triaged` is withheld until the review is accepted or corrected */
     holdsTriage: z.boolean(),
     modelVersion: z.string().min(1),
+    /** Added after v1 shipped, optional: the person who asked for a review of a confident triage (its fields then carry threshold 1). */
+    requestedBy: z.string().min(1).max(200).optional(),
     requestedAt: z.iso.datetime({ offset: true }),
   }),
 );
