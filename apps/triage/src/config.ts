@@ -26,6 +26,8 @@ const extraSchema = z.object({
   TRIAGE_HOLDOUT_FILE: z.string().default(DEFAULT_HOLDOUT_FILE),
   /** how often each instance checks which model version is active (switching needs no restart) */
   TRIAGE_MODEL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** ready versions whose model is kept besides the active and shadow ones; older ones keep only their scores */
+  TRIAGE_MODELS_KEPT: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export interface TriageConfig extends ServiceConfig {
@@ -36,6 +38,7 @@ export interface TriageConfig extends ServiceConfig {
   trainingDir: string;
   holdoutFile: string;
   modelPollMs: number;
+  modelsKept: number;
 }
 
 export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageConfig {
@@ -62,5 +65,6 @@ export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageCo
     trainingDir: extra.TRIAGE_TRAINING_DIR,
     holdoutFile: extra.TRIAGE_HOLDOUT_FILE,
     modelPollMs: extra.TRIAGE_MODEL_POLL_MS,
+    modelsKept: extra.TRIAGE_MODELS_KEPT,
   };
 }

@@ -15,6 +15,8 @@ export interface ModelVersionRow {
   droppedLabels: Record<string, number>;
   holdout: Record<string, FieldScore> | null;
   error: string | null;
+  /** false once the model itself was pruned: its scores stay, it can no longer be activated */
+  modelStored: boolean;
   createdAt: string;
   trainedAt: string | null;
 }
@@ -32,7 +34,7 @@ export interface LearntExample {
 }
 
 const VERSION_COLUMNS = `id, status, model_version AS "modelVersion", training_examples AS "trainingExamples",
-  learnt_examples AS "learntExamples", dropped_labels AS "droppedLabels", holdout, error,
+  learnt_examples AS "learntExamples", dropped_labels AS "droppedLabels", holdout, error, model IS NOT NULL AS "modelStored",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(trained_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "trainedAt"`;
 
@@ -80,6 +82,26 @@ export class ModelVersionRepository {
         JSON.stringify(done.holdout),
       ],
     );
+  }
+
+  /**
+   * Drops the model (about 10 MB of JSON) of every ready version but the `keep` newest, the active
+   * and the shadow one; their rows and scores stay. Returns how many were pruned.
+   */
+  async pruneModels(keep: number): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `WITH pruned AS (UPDATE ${this.table('model_versions')} v SET model = NULL
+        WHERE v.status = 'ready' AND v.model IS NOT NULL
+          AND v.id NOT IN (SELECT id FROM ${this.table('model_versions')} WHERE status = 'ready'
+                            ORDER BY trained_at DESC NULLS LAST, id DESC LIMIT $1)
+          AND v.id NOT IN (SELECT kept FROM ${this.table('model_settings')} s,
+                                  unnest(ARRAY[s.active_version_id, s.shadow_version_id]) AS kept
+                            WHERE s.id = 1 AND kept IS NOT NULL)
+        RETURNING v.id)
+       SELECT count(*)::int AS pruned FROM pruned`,
+      [keep],
+    );
+    return row.pruned as number;
   }
 
   async failTraining(id: string, error: string): Promise<void> {

@@ -16,6 +16,7 @@ function toProto(v: ModelVersionView) {
     error: v.error ?? '',
     createdAt: v.createdAt,
     trainedAt: v.trainedAt ?? '',
+    modelStored: v.modelStored,
   };
 }
 

@@ -35,6 +35,9 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
     })
       .then(async (trained) => {
         await this.versions.finishTraining(id, trained);
+        const pruned = await this.versions.pruneModels(this.config.modelsKept);
+        if (pruned > 0)
+          this.logger.log(`pruned the models of ${pruned} older versions (TRIAGE_MODELS_KEPT=${this.config.modelsKept})`);
         this.logger.log(
           `version ${id} (${trained.modelVersion}) trained on ${trained.trainingExamples} examples: ${JSON.stringify(trained.holdout)}`,
         );
@@ -105,6 +108,8 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
     if (!row) throw notFound('TRIAGE.MODEL_VERSION_NOT_FOUND', `no model version ${id}`);
     if (mustBeReady && row.status !== 'ready')
       throw conflict('TRIAGE.MODEL_VERSION_NOT_READY', `model version ${id} is ${row.status}`);
+    if (mustBeReady && !row.modelStored)
+      throw conflict('TRIAGE.MODEL_VERSION_PRUNED', `model version ${id} was pruned (only its scores are kept)`);
     return row;
   }
 
