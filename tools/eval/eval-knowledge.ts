@@ -1,9 +1,10 @@
 // Offline evaluation of the knowledge retrieval core: builds the same pipeline the service uses over
 // a corpus (in a scratch PostgreSQL schema, through the service's migrations and code; dropped at
 // the end), runs labelled questions and prints ranking quality. The last line is JSON.
-//   node dist/tools/eval/eval-knowledge.js --corpus FILE|DIR --queries FILE [--fit-calibration DEV]
+//   node dist/tools/eval/eval-knowledge.js --corpus FILE|DIR --queries FILE [--fit-calibration DEV ...]
 //     [--pseudo titles|titles-typos] [--param path=value ...] [--latency-docs 10000]
 //     [--engine postgres|memory]   (memory: the former all-in-memory BM25 + LSA retriever)
+//     [--show-misses]              (error analysis: print wrong top hits; dev sets only)
 // The database is KNOWLEDGE_EVAL_DATABASE_URL, else DATABASE_URL, else the local default.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +36,10 @@ const { values: args } = parseArgs({
     queries: { type: 'string' },
     pseudo: { type: 'string' },
     param: { type: 'string', multiple: true, default: [] },
-    'fit-calibration': { type: 'string' },
+    'fit-calibration': { type: 'string', multiple: true, default: [] },
     'latency-docs': { type: 'string' },
     engine: { type: 'string', default: 'postgres' },
+    'show-misses': { type: 'boolean', default: false },
   },
 });
 
@@ -173,8 +175,9 @@ async function evaluate(
       : await buildPostgresRetriever(documents, withOverrides(SQL_RETRIEVAL_DEFAULTS, args.param), dataSource, schema);
   const buildMs = performance.now() - buildStart;
   console.log(`engine: ${engine}`);
-  if (args['fit-calibration']) {
-    const fitted = await fitRetrieverCalibration(retriever, readJsonl<LabelledQuery>(args['fit-calibration']));
+  if (args['fit-calibration'].length > 0) {
+    const dev = args['fit-calibration'].flatMap((file) => readJsonl<LabelledQuery>(file));
+    const fitted = await fitRetrieverCalibration(retriever, dev);
     retriever = retriever.withCalibration(fitted.calibration, fitted.noAnswerThreshold);
     console.log(`fitted calibration: ${JSON.stringify(fitted)}`);
   }
@@ -191,6 +194,8 @@ async function evaluate(
       `${fmt(evaluation.rejectedAnswerable)} of answerable queries`,
   );
 
+  if (args['show-misses']) await printMisses(retriever, queries);
+
   const summary: Record<string, number | null> = {
     recall_at_1: round(m.hitAt1),
     recall_at_3: round(m.hitAt3),
@@ -205,6 +210,23 @@ async function evaluate(
       build_ms: Math.round(buildMs),
     });
   console.log(JSON.stringify(summary));
+}
+
+/** Error analysis on dev sets only: answerable queries whose best hit is wrong, and where the right one landed. */
+async function printMisses(retriever: EvaluableRetriever, queries: readonly LabelledQuery[]): Promise<void> {
+  for (const q of queries) {
+    const { hits, noGoodAnswer } = await retriever.search(q.query, { limit: retriever.size });
+    const top = hits
+      .slice(0, 3)
+      .map((h) => `${h.id} ${h.score.toFixed(2)}`)
+      .join(', ');
+    if (q.relevant.length === 0) {
+      if (!noGoodAnswer) console.log(`ACCEPTED unanswerable  ${JSON.stringify(q.query)} -> ${top}`);
+      continue;
+    }
+    const rank = hits.findIndex((h) => q.relevant.includes(h.id)) + 1;
+    if (rank !== 1) console.log(`MISS rank ${rank} ${q.relevant[0]}  ${JSON.stringify(q.query)} -> ${top}`);
+  }
 }
 
 /** Wall time of one search as the service runs it (top 5), after a warm-up pass. */

@@ -108,8 +108,9 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
     await probe.publish(Topics.InquiryReceived, inquiryReceivedEvent.type, ticketId, {
       ...inquiryReceivedExample,
       ticketId,
-      subject: 'hooks run in the wrong order',
-      body: 'My plugin registers two hooks and the one with the lower priority number runs first. How is the order decided?',
+      // plugin-system and event-bus articles both fit until triage names the component
+      subject: 'plugin and hooks',
+      body: "I'm writing my first plugin and want my hook to run before the other plugins' hooks",
     });
     const first = await probe.waitForEvent(Topics.KnowledgeSuggested, ticketId);
     await probe.publish(Topics.InquiryTriaged, inquiryTriagedEvent.type, ticketId, {
