@@ -62,7 +62,7 @@ console.log(
 );
 for (const [field, chosen] of Object.entries(model.describe())) {
   console.log(
-    `  ${field}: C=${chosen.c} balanced=${chosen.balanced} nbWeight=${chosen.nbWeight} cv macro-F1=${chosen.cvMacroF1.toFixed(3)}`,
+    `  ${field}: C=${chosen.c} balanced=${chosen.balanced} nbWeight=${chosen.nbWeight} groupScale=${JSON.stringify(chosen.groupScale ?? {})} cv macro-F1=${chosen.cvMacroF1.toFixed(3)}`,
   );
 }
 

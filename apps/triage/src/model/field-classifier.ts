@@ -12,7 +12,11 @@ import {
   type TrainingSet,
 } from './linear-classifier.js';
 import { evaluate } from './metrics.js';
+import { FEATURE_GROUPS, type FeatureGroup } from './text-features.js';
 import type { SparseVector } from './vectorizer.js';
+
+/** Multipliers of the vectorizer's feature-group weights; a group left out keeps its weight. */
+export type GroupScale = Partial<Record<FeatureGroup, number>>;
 
 /** Candidate values are tried by k-fold cross-validation on the training data; the best macro-F1 wins. */
 export interface FieldClassifierOptions {
@@ -22,6 +26,11 @@ export interface FieldClassifierOptions {
   balanced: boolean[];
   /** weight of complement naive Bayes scores added to the regression's logits; 0 = regression alone */
   nbWeight: number[];
+  /**
+   * How loud each feature group is for this field. Fields listen to different things (urgency
+   * to what the words say rather than to character fragments), so each field picks its own.
+   */
+  groupScales: GroupScale[];
   folds: number;
   seed: number;
   maxIterations: number;
@@ -32,6 +41,7 @@ export const DEFAULT_FIELD_OPTIONS: FieldClassifierOptions = {
   c: [0.3, 1, 3],
   balanced: [false, true],
   nbWeight: [0, 0.05, 0.2],
+  groupScales: [{}, { c: 0.6, t: 2 }],
   folds: 5,
   seed: 7,
   maxIterations: 300,
@@ -39,7 +49,7 @@ export const DEFAULT_FIELD_OPTIONS: FieldClassifierOptions = {
 
 export interface FieldClassifierJSON {
   labels: string[];
-  chosen: { c: number; balanced: boolean; nbWeight: number; cvMacroF1: number };
+  chosen: { c: number; balanced: boolean; nbWeight: number; groupScale?: GroupScale; cvMacroF1: number };
   temperature: number;
   regression: EncodedModel;
   naiveBayes?: EncodedModel;
@@ -86,19 +96,44 @@ export class FieldClassifier {
     private readonly naiveBayes: LinearModel | undefined,
   ) {}
 
-  static train(vectors: SparseVector[], labels: string[], features: number, options: FieldClassifierOptions): FieldClassifier {
+  /**
+   * `groupOf` names each feature's group (vectorizer order), for `options.groupScales`. A group
+   * scale is applied to the training vectors and then folded into the learnt weights, so the
+   * stored model scores the vectorizer's vectors as they are.
+   */
+  static train(
+    vectors: SparseVector[],
+    labels: string[],
+    features: number,
+    options: FieldClassifierOptions,
+    groupOf?: Uint8Array,
+  ): FieldClassifier {
     const labelSet = [...new Set(labels)].sort();
     const targets = Int32Array.from(labels, (l) => labelSet.indexOf(l));
-    const set: TrainingSet = { vectors, targets, classes: labelSet.length, features };
     const fit = (s: TrainingSet, c: number, balanced: boolean) =>
       options.algorithm === 'svm'
         ? trainLinearSvm(s, { c, balanced, maxPasses: options.maxIterations, seed: options.seed })
         : trainLogisticRegression(s, { c, balanced, maxIterations: options.maxIterations });
 
-    const { chosen, heldOutLogits } = selectByCrossValidation(set, labels, labelSet, options, fit);
+    const scales = groupOf && options.groupScales?.length ? options.groupScales : [{}];
+    const candidates = scales.map((groupScale) => {
+      const multiplier = groupOf && Object.keys(groupScale).length > 0 ? multipliers(groupOf, groupScale) : undefined;
+      const set: TrainingSet = {
+        vectors: multiplier ? vectors.map((x) => scaled(x, multiplier)) : vectors,
+        targets,
+        classes: labelSet.length,
+        features,
+      };
+      const { chosen, heldOutLogits } = selectByCrossValidation(set, labels, labelSet, options, fit);
+      return { chosen: multiplier ? { ...chosen, groupScale } : chosen, heldOutLogits, set, multiplier };
+    });
+    // ties keep the earlier candidate: the vectorizer's own weights come first
+    const { chosen, heldOutLogits, set, multiplier } = candidates.reduce((best, next) =>
+      next.chosen.cvMacroF1 > best.chosen.cvMacroF1 ? next : best,
+    );
     const temperature = heldOutLogits ? fitTemperature(heldOutLogits, set.targets) : 1;
-    const regression = fit(set, chosen.c, chosen.balanced);
-    const naiveBayes = chosen.nbWeight > 0 ? trainComplementNaiveBayes(set) : undefined;
+    const regression = foldIn(fit(set, chosen.c, chosen.balanced), multiplier);
+    const naiveBayes = chosen.nbWeight > 0 ? foldIn(trainComplementNaiveBayes(set), multiplier) : undefined;
     return new FieldClassifier(labelSet, chosen, temperature, regression, naiveBayes);
   }
 
@@ -144,6 +179,22 @@ function blend(regression: LinearModel, naiveBayes: LinearModel | undefined, nbW
     for (let c = 0; c < logits.length; c++) logits[c] += nbWeight * nb[c];
   }
   return logits;
+}
+
+function multipliers(groupOf: Uint8Array, scale: GroupScale): Float64Array {
+  const byIndex = FEATURE_GROUPS.map((g) => scale[g] ?? 1);
+  return Float64Array.from(groupOf, (g) => byIndex[g]);
+}
+
+function scaled(x: SparseVector, multiplier: Float64Array): SparseVector {
+  return { indices: x.indices, values: Float64Array.from(x.values, (v, p) => v * multiplier[x.indices[p]]) };
+}
+
+/** Weights learnt on scaled vectors, rewritten to score unscaled ones: w·(m∘x) = (m∘w)·x. */
+function foldIn(model: LinearModel, multiplier: Float64Array | undefined): LinearModel {
+  if (!multiplier) return model;
+  const weights = Float64Array.from(model.weights, (w, i) => w * multiplier[Math.floor(i / model.classes)]);
+  return { ...model, weights };
 }
 
 function subset(set: TrainingSet, rows: number[]): TrainingSet {

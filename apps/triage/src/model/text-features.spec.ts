@@ -52,6 +52,18 @@ describe('text features', () => {
     expect(features.has('c:p c')).toBe(false);
   });
 
+  it('repeats word features, not char n-grams, under the source when the inquiry names one', () => {
+    const options = { ...DEFAULT_FEATURE_OPTIONS, charMin: 3, charMax: 3 };
+    const features = extractFeatures('Crash', 'app crash', options, 'facebook/react');
+    expect(features.get('g:facebook/react w:app crash')).toBe(1);
+    expect(features.get('g:facebook/react t:crash')).toBe(1);
+    expect([...features.keys()].some((f) => f.startsWith('g:') && f.includes(' c:'))).toBe(false);
+    expect([...extractFeatures('Crash', 'app crash', options).keys()].some((f) => f.startsWith('g:'))).toBe(false);
+    expect(
+      [...extractFeatures('Crash', 'app', { ...options, groupWords: false }, 'x').keys()].some((f) => f.startsWith('g:')),
+    ).toBe(false);
+  });
+
   it('reads a question mark as a word', () => {
     expect(extractFeatures('How do I?', '', DEFAULT_FEATURE_OPTIONS).get('t:?')).toBe(1);
   });
@@ -61,10 +73,12 @@ describe('text features', () => {
     expect(isFunctionWordFeature('t:^how')).toBe(false);
     expect(isFunctionWordFeature('w:api key')).toBe(false);
     expect(isFunctionWordFeature('c: th')).toBe(false);
+    expect(isFunctionWordFeature('g:facebook/react w:in the')).toBe(true);
   });
 
   it('describes features for people', () => {
     expect(describeFeature('t:api key')).toBe('subject: "api key"');
     expect(describeFeature('w:crash')).toBe('"crash"');
+    expect(describeFeature('g:facebook/react t:crash')).toBe('subject: "crash"');
   });
 });

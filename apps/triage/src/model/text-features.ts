@@ -1,7 +1,8 @@
 /**
  * Turns an inquiry (subject + body) into named features. Feature names carry their group as a
  * prefix so the vectorizer can weight and normalise each group on its own:
- *   `w:` body word unigrams and bigrams, `t:` subject words and bigrams, `c:` character n-grams.
+ *   `w:` body word unigrams and bigrams, `t:` subject words and bigrams, `c:` character n-grams,
+ *   `g:` the word features again under the inquiry's source (`g:facebook/react w:crash`).
  */
 export interface FeatureOptions {
   /** character n-gram lengths, inclusive; taken inside word boundaries (padded with spaces) */
@@ -24,6 +25,13 @@ export interface FeatureOptions {
   codeContent: boolean;
   /** the subject's first word again as `t:^word` ("how ...", "add ...", "crash ...") */
   subjectStart: boolean;
+  /**
+   * When the inquiry names its source (a repository, a channel), every word feature is repeated as
+   * `g:source w:word` as well (feature augmentation, Daumé 2007): the model learns what a word
+   * means everywhere and, on top, what it means in that source ("### Describe the bug" in one
+   * project's template, a question label in another's). Inquiries without a source get none.
+   */
+  groupWords: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -36,10 +44,11 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   questionMarks: true,
   codeContent: true,
   subjectStart: true,
+  groupWords: true,
 };
 
-export type FeatureGroup = 'w' | 't' | 'c';
-export const FEATURE_GROUPS: FeatureGroup[] = ['w', 't', 'c'];
+export type FeatureGroup = 'w' | 't' | 'c' | 'g';
+export const FEATURE_GROUPS: FeatureGroup[] = ['w', 't', 'c', 'g'];
 
 // Placeholders are plain words so they survive tokenisation and read well as signals.
 const REPLY_HEADER = /^\s*on\b[^\n]{0,200}\bwrote:\s*$/im;
@@ -118,8 +127,8 @@ function bump(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Raw feature counts of one inquiry. */
-export function extractFeatures(subject: string, body: string, options: FeatureOptions): Map<string, number> {
+/** Raw feature counts of one inquiry; `group` is where it came from, when the input says so. */
+export function extractFeatures(subject: string, body: string, options: FeatureOptions, group?: string): Map<string, number> {
   const counts = new Map<string, number>();
   const subjectWords = words(normaliseText(subject, options.stripComments), options.questionMarks);
   const text = normaliseText(body, options.stripComments, options.codeContent);
@@ -129,6 +138,10 @@ export function extractFeatures(subject: string, body: string, options: FeatureO
   addWordNgrams(counts, 'w:', bodyWords, options.wordNgrams);
   const charWords = options.subjectChars ? [...subjectWords, ...bodyWords] : bodyWords;
   addCharNgrams(counts, charWords, options.charMin, options.charMax);
+  if (options.groupWords && group) {
+    const source = group.toLowerCase().replace(/\s+/g, '_');
+    for (const [feature, count] of [...counts]) if (feature[0] !== 'c') counts.set(`g:${source} ${feature}`, count);
+  }
   return counts;
 }
 
@@ -143,10 +156,10 @@ const FUNCTION_WORDS = new Set(
 
 /** True when a word or subject feature is made of function words only ("was", "in the"). */
 export function isFunctionWordFeature(feature: string): boolean {
-  const group = featureGroup(feature);
+  const plain = ungrouped(feature);
   return (
-    group !== 'c' &&
-    feature
+    featureGroup(plain) !== 'c' &&
+    plain
       .slice(2)
       .replace(/^\^/, '')
       .split(' ')
@@ -158,10 +171,16 @@ export function featureGroup(feature: string): FeatureGroup {
   return feature[0] as FeatureGroup;
 }
 
+/** `g:source w:word` → `w:word`: a source-specific feature reads as the word it repeats. */
+function ungrouped(feature: string): string {
+  return feature.startsWith('g:') ? feature.slice(feature.indexOf(' ') + 1) : feature;
+}
+
 /** A feature name as a person reads it in a rationale: `subject: "crash"`, `"api key"`. */
 export function describeFeature(feature: string): string {
-  const text = feature.slice(2);
-  if (feature.startsWith('t:')) return `subject: "${text}"`;
-  if (feature.startsWith('c:')) return `"…${text.trim()}…"`;
+  const plain = ungrouped(feature);
+  const text = plain.slice(2);
+  if (plain.startsWith('t:')) return `subject: "${text}"`;
+  if (plain.startsWith('c:')) return `"…${text.trim()}…"`;
   return `"${text}"`;
 }

@@ -24,7 +24,16 @@ const examples: LabelledInquiry[] = topics.flatMap(({ word, component, extra }, 
 
 const options: Partial<TrainOptions> = {
   vectorizer: { ...DEFAULT_VECTORIZER_OPTIONS, minDf: 1 },
-  classifier: { algorithm: 'logistic', c: [1, 10], balanced: [false], nbWeight: [0, 0.3], folds: 3, seed: 1, maxIterations: 100 },
+  classifier: {
+    algorithm: 'logistic',
+    c: [1, 10],
+    balanced: [false],
+    nbWeight: [0, 0.3],
+    groupScales: [{}, { c: 0.5 }],
+    folds: 3,
+    seed: 1,
+    maxIterations: 100,
+  },
 };
 
 describe('TriageModel', () => {

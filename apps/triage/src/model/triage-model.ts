@@ -7,7 +7,13 @@ import {
   type FieldClassifierOptions,
 } from './field-classifier.js';
 import { describeFeature, featureGroup, isFunctionWordFeature } from './text-features.js';
-import { DEFAULT_VECTORIZER_OPTIONS, TfidfVectorizer, type VectorizerJSON, type VectorizerOptions } from './vectorizer.js';
+import {
+  DEFAULT_VECTORIZER_OPTIONS,
+  type InquiryText,
+  TfidfVectorizer,
+  type VectorizerJSON,
+  type VectorizerOptions,
+} from './vectorizer.js';
 
 export const TRIAGE_MODEL_FIELDS = ['urgency', 'category', 'complexity', 'userType', 'component', 'sentiment'] as const;
 export type TriageModelField = (typeof TRIAGE_MODEL_FIELDS)[number];
@@ -83,6 +89,7 @@ export class TriageModel {
           rows.map((i) => examples[i].labels[field]),
           vectorizer.size,
           classifierOptions,
+          vectorizer.groupOf,
         ),
       );
     }
@@ -121,8 +128,8 @@ export class TriageModel {
    * With `allowed`, a label outside a field's configured set is never answered: the probability
    * mass of the configured labels is renormalised, and a field with none of them is left out.
    */
-  classify(inquiry: { subject: string; body: string }, allowed?: AllowedLabels): Record<string, FieldResult> {
-    const x = this.vectorizer.vectorize(inquiry.subject, inquiry.body);
+  classify(inquiry: InquiryText, allowed?: AllowedLabels): Record<string, FieldResult> {
+    const x = this.vectorizer.vectorize(inquiry.subject, inquiry.body, inquiry.group);
     const result: Record<string, FieldResult> = {};
     for (const [field, classifier] of this.classifiers) {
       const { probabilities } = classifier.predict(x);

@@ -5,7 +5,7 @@ const options: VectorizerOptions = {
   features: { ...DEFAULT_FEATURE_OPTIONS, charMin: 3, charMax: 3 },
   minDf: 2,
   maxFeaturesPerGroup: 1000,
-  groupWeights: { w: 1, t: 0.5, c: 1 },
+  groupWeights: { w: 1, t: 0.5, c: 1, g: 1 },
 };
 const corpus = [
   { subject: 'crash on start', body: 'the app crashes on start' },
@@ -44,6 +44,16 @@ describe('TfidfVectorizer', () => {
   it('caps each feature group at max-features, most frequent first', () => {
     const v = TfidfVectorizer.fit(corpus, { ...options, maxFeaturesPerGroup: 1 });
     expect(v.vocabulary.filter((f) => f.startsWith('w:'))).toEqual(['w:app']);
+  });
+
+  it('adds source-specific word features only for inquiries that name their source', () => {
+    const grouped = [...corpus.map((t) => ({ ...t, group: 'repo-a' })), { subject: 'crash', body: 'app crash', group: 'repo-b' }];
+    const v = TfidfVectorizer.fit(grouped, options);
+    expect(v.vocabulary).toContain('g:repo-a w:app');
+    expect(v.vocabulary).not.toContain('g:repo-b w:app');
+    const names = (x: { indices: Int32Array }) => Array.from(x.indices, (i) => v.vocabulary[i]);
+    expect(names(v.vectorize('crash', 'the app', 'repo-a'))).toContain('g:repo-a w:app');
+    expect(names(v.vectorize('crash', 'the app')).some((f) => f.startsWith('g:'))).toBe(false);
   });
 
   it('survives a JSON round trip unchanged', () => {

@@ -24,13 +24,15 @@ export interface VectorizerOptions {
 export interface InquiryText {
   subject: string;
   body: string;
+  /** the source the inquiry came from (a repository, a channel), when the input carries one */
+  group?: string;
 }
 
 export const DEFAULT_VECTORIZER_OPTIONS: VectorizerOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   minDf: 2,
   maxFeaturesPerGroup: 200_000,
-  groupWeights: { w: 1, t: 0.3, c: 1 },
+  groupWeights: { w: 1, t: 0.3, c: 1, g: 0.6 },
 };
 
 export interface VectorizerJSON {
@@ -39,12 +41,13 @@ export interface VectorizerJSON {
   idf: number[];
 }
 
-const GROUP_INDEX: Record<FeatureGroup, number> = { w: 0, t: 1, c: 2 };
+const GROUP_INDEX = Object.fromEntries(FEATURE_GROUPS.map((g, i) => [g, i])) as Record<FeatureGroup, number>;
 
 /** Sublinear TF-IDF over the named features of text-features.ts, vocabulary learnt from training data. */
 export class TfidfVectorizer {
   private readonly index = new Map<string, number>();
-  private readonly groupOf: Uint8Array;
+  /** the feature group of each feature, as an index into FEATURE_GROUPS */
+  readonly groupOf: Uint8Array;
   private readonly groupWeights: number[];
 
   private constructor(
@@ -70,10 +73,10 @@ export class TfidfVectorizer {
     texts: InquiryText[],
     options: VectorizerOptions = DEFAULT_VECTORIZER_OPTIONS,
   ): { vectorizer: TfidfVectorizer; vectors: SparseVector[] } {
-    const documents = texts.map((t) => extractFeatures(t.subject, t.body, options.features));
+    const documents = texts.map((t) => extractFeatures(t.subject, t.body, options.features, t.group));
     const df = new Map<string, number>();
     for (const doc of documents) for (const feature of doc.keys()) df.set(feature, (df.get(feature) ?? 0) + 1);
-    const byGroup: Record<FeatureGroup, [string, number][]> = { w: [], t: [], c: [] };
+    const byGroup: Record<FeatureGroup, [string, number][]> = { w: [], t: [], c: [], g: [] };
     for (const [feature, count] of df) if (count >= options.minDf) byGroup[feature[0] as FeatureGroup].push([feature, count]);
     const vocabulary: string[] = [];
     for (const group of FEATURE_GROUPS) {
@@ -99,18 +102,18 @@ export class TfidfVectorizer {
     };
   }
 
-  extract(subject: string, body: string): Map<string, number> {
-    return extractFeatures(subject, body, this.options.features);
+  extract(subject: string, body: string, group?: string): Map<string, number> {
+    return extractFeatures(subject, body, this.options.features, group);
   }
 
-  vectorize(subject: string, body: string): SparseVector {
-    return this.transform(this.extract(subject, body));
+  vectorize(subject: string, body: string, group?: string): SparseVector {
+    return this.transform(this.extract(subject, body, group));
   }
 
   transform(counts: Map<string, number>): SparseVector {
     const indices: number[] = [];
     const values: number[] = [];
-    const groupNorm = [0, 0, 0];
+    const groupNorm = FEATURE_GROUPS.map(() => 0);
     for (const [feature, count] of counts) {
       const i = this.index.get(feature);
       if (i === undefined) continue;

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { type DatasetFormat, type LabelledInquiry, parseLabelMap, readDataset } from '../../apps/triage/src/model/dataset.js';
+import { stratifiedFolds } from '../../apps/triage/src/model/folds.js';
+import { crossGroupMacroF1, evaluate } from '../../apps/triage/src/model/metrics.js';
+import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
+import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../apps/triage/src/model/triage-model.js';
+
+// `node dist/tools/eval/cv-triage.js [--train FILE] [--options JSON] ...`: k-fold cross-validation
+// of the triage model on a TRAINING file only, the way model changes are decided (test files are
+// never read). Each fold trains `TriageModel.train` exactly as the service does, on the other folds,
+// with the default options deep-merged with `--options`. Folds are stratified by label and group,
+// so every fold holds every repository in its share. The last line is one JSON object.
+const { values: args } = parseArgs({
+  options: {
+    train: { type: 'string' },
+    format: { type: 'string' },
+    'text-fields': { type: 'string', default: 'title,body' },
+    'label-field': { type: 'string' },
+    map: { type: 'string' },
+    'group-by': { type: 'string' },
+    options: { type: 'string', default: '{}' },
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '11' },
+    fields: { type: 'string' },
+  },
+});
+
+const readOptions = {
+  format: args.format as DatasetFormat | undefined,
+  textFields: (args['text-fields'] ?? 'title,body').split(',').map((f) => f.trim()),
+  labelField: args['label-field'] ?? 'label',
+  labelMap: args.map ? parseLabelMap(args.map) : undefined,
+  groupBy: args['group-by'],
+};
+
+type Json = Record<string, unknown>;
+function deepMerge<T>(base: T, patch: Json): T {
+  const out: Json = { ...(base as Json) };
+  for (const [key, value] of Object.entries(patch)) {
+    const current = out[key];
+    out[key] =
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      current &&
+      typeof current === 'object' &&
+      !Array.isArray(current)
+        ? deepMerge(current, value as Json)
+        : value;
+  }
+  return out as T;
+}
+
+const examples: LabelledInquiry[] = args.train ? readDataset(args.train, readOptions) : readShippedTrainingSet();
+const options = deepMerge<TrainOptions>(DEFAULT_TRAIN_OPTIONS, JSON.parse(args.options ?? '{}') as Json);
+const folds = Number(args.folds);
+const fields = args.fields?.split(',') ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))].sort();
+// stratify on the first field's label (category) and the group
+const strata = examples.map((e) => `${e.group ?? ''}|${e.labels[fields[0]] ?? ''}`);
+const fold = stratifiedFolds(strata, folds, Number(args.seed));
+
+const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
+const started = performance.now();
+for (let f = 0; f < folds; f++) {
+  const train = examples.filter((_e, i) => fold[i] !== f);
+  const model = TriageModel.train(train, { ...options, fields });
+  examples.forEach((e, i) => {
+    if (fold[i] !== f) return;
+    const result = model.classify(e);
+    for (const field of fields) predicted[field][i] = result[field]?.label ?? '';
+  });
+}
+const seconds = (performance.now() - started) / 1000;
+
+const summary: Record<string, Record<string, number>> = { accuracy: {}, macro_f1: {}, cross_group_f1: {} };
+for (const field of fields) {
+  const rows = examples.flatMap((e, i) => (e.labels[field] ? [i] : []));
+  const gold = rows.map((i) => examples[i].labels[field]);
+  const guess = rows.map((i) => predicted[field][i]);
+  const report = evaluate(gold, guess);
+  summary.accuracy[field] = round(report.accuracy);
+  summary.macro_f1[field] = round(report.macroF1);
+  let line = `${field}: ${folds}-fold CV accuracy ${report.accuracy.toFixed(4)}, macro-F1 ${report.macroF1.toFixed(4)}`;
+  if (args['group-by']) {
+    const crossGroup = crossGroupMacroF1(
+      gold,
+      guess,
+      rows.map((i) => examples[i].group ?? ''),
+    );
+    summary.cross_group_f1[field] = round(crossGroup);
+    line += `, mean macro-F1 over ${args['group-by']} groups ${crossGroup.toFixed(4)}`;
+  }
+  console.log(line);
+}
+console.log(`${folds} trainings in ${seconds.toFixed(1)} s; options ${args.options}`);
+console.log(JSON.stringify({ n: examples.length, folds, options: JSON.parse(args.options ?? '{}') as Json, ...summary }));
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
