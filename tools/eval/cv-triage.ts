@@ -9,7 +9,9 @@ import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../app
 // of the triage model on a TRAINING file only, the way model changes are decided (test files are
 // never read). Each fold trains `TriageModel.train` exactly as the service does, on the other folds,
 // with the default options deep-merged with `--options`. Folds are stratified by label and group,
-// so every fold holds every repository in its share. The last line is one JSON object.
+// so every fold holds every repository in its share. `--extra FILE` (repeatable) adds examples to
+// every fold's training part only, so a new batch of data is judged on the old folds. The last line
+// is one JSON object.
 const { values: args } = parseArgs({
   options: {
     train: { type: 'string' },
@@ -22,6 +24,8 @@ const { values: args } = parseArgs({
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '11' },
     fields: { type: 'string' },
+    /** extra labelled files added to every fold's training part and never scored: is new data worth adding? */
+    extra: { type: 'string', multiple: true },
   },
 });
 
@@ -52,6 +56,7 @@ function deepMerge<T>(base: T, patch: Json): T {
 }
 
 const examples: LabelledInquiry[] = args.train ? readDataset(args.train, readOptions) : readShippedTrainingSet();
+const extra: LabelledInquiry[] = (args.extra ?? []).flatMap((file) => readDataset(file, readOptions));
 const options = deepMerge<TrainOptions>(DEFAULT_TRAIN_OPTIONS, JSON.parse(args.options ?? '{}') as Json);
 const folds = Number(args.folds);
 const fields = args.fields?.split(',') ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))].sort();
@@ -62,7 +67,7 @@ const fold = stratifiedFolds(strata, folds, Number(args.seed));
 const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
 const started = performance.now();
 for (let f = 0; f < folds; f++) {
-  const train = examples.filter((_e, i) => fold[i] !== f);
+  const train = [...examples.filter((_e, i) => fold[i] !== f), ...extra];
   const model = TriageModel.train(train, { ...options, fields });
   examples.forEach((e, i) => {
     if (fold[i] !== f) return;
@@ -93,7 +98,15 @@ for (const field of fields) {
   console.log(line);
 }
 console.log(`${folds} trainings in ${seconds.toFixed(1)} s; options ${args.options}`);
-console.log(JSON.stringify({ n: examples.length, folds, options: JSON.parse(args.options ?? '{}') as Json, ...summary }));
+console.log(
+  JSON.stringify({
+    n: examples.length,
+    extra: extra.length,
+    folds,
+    options: JSON.parse(args.options ?? '{}') as Json,
+    ...summary,
+  }),
+);
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
