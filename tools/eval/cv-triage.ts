@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { type DatasetFormat, type LabelledInquiry, parseLabelMap, readDataset } from '../../apps/triage/src/model/dataset.js';
+import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
 import { stratifiedFolds } from '../../apps/triage/src/model/folds.js';
 import { crossGroupMacroF1, evaluate } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../apps/triage/src/model/triage-model.js';
+import { DATASET_ARGUMENTS, datasetReadOptions } from './dataset-arguments.js';
 
 // `node dist/tools/eval/cv-triage.js [--train FILE] [--options JSON] ...`: k-fold cross-validation
 // of the triage model on a TRAINING file only, the way model changes are decided (test files are
@@ -14,12 +15,7 @@ import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../app
 // is one JSON object.
 const { values: args } = parseArgs({
   options: {
-    train: { type: 'string' },
-    format: { type: 'string' },
-    'text-fields': { type: 'string', default: 'title,body' },
-    'label-field': { type: 'string' },
-    map: { type: 'string' },
-    'group-by': { type: 'string' },
+    ...DATASET_ARGUMENTS,
     options: { type: 'string', default: '{}' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '11' },
@@ -29,13 +25,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const readOptions = {
-  format: args.format as DatasetFormat | undefined,
-  textFields: (args['text-fields'] ?? 'title,body').split(',').map((f) => f.trim()),
-  labelField: args['label-field'] ?? 'label',
-  labelMap: args.map ? parseLabelMap(args.map) : undefined,
-  groupBy: args['group-by'],
-};
+const readOptions = datasetReadOptions(args);
 
 type Json = Record<string, unknown>;
 function deepMerge<T>(base: T, patch: Json): T {

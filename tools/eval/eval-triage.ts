@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type DatasetFormat, type LabelledInquiry, parseLabelMap, readDataset } from '../../apps/triage/src/model/dataset.js';
+import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
 import { DEFAULT_FIELD_OPTIONS } from '../../apps/triage/src/model/field-classifier.js';
 import {
   crossGroupMacroF1,
@@ -10,19 +10,15 @@ import {
 } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
+import { DATASET_ARGUMENTS, datasetReadOptions } from './dataset-arguments.js';
 
 // `npm run eval:triage -- --test FILE [--train FILE] ...`: trains the triage model exactly as the
 // service does, classifies every test inquiry and scores each labelled field. The last line of
 // output is one JSON object, for scripts.
 const { values: args } = parseArgs({
   options: {
+    ...DATASET_ARGUMENTS,
     test: { type: 'string' },
-    train: { type: 'string' },
-    format: { type: 'string' },
-    'text-fields': { type: 'string', default: 'title,body' },
-    'label-field': { type: 'string' },
-    map: { type: 'string' },
-    'group-by': { type: 'string' },
   },
 });
 
@@ -36,13 +32,7 @@ usage: eval-triage --test FILE [--train FILE] [--format jsonl|csv] [--text-field
 if (!args.test) usage('--test is required');
 if (args.format && args.format !== 'jsonl' && args.format !== 'csv') usage(`--format must be jsonl or csv, not ${args.format}`);
 
-const readOptions = {
-  format: args.format as DatasetFormat | undefined,
-  textFields: (args['text-fields'] ?? 'title,body').split(',').map((f) => f.trim()),
-  labelField: args['label-field'] ?? 'label',
-  labelMap: args.map ? parseLabelMap(args.map) : undefined,
-  groupBy: args['group-by'],
-};
+const readOptions = datasetReadOptions(args);
 
 function readTraining(): LabelledInquiry[] {
   return args.train ? readDataset(args.train, readOptions) : readShippedTrainingSet();
