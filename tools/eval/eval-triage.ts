@@ -10,6 +10,7 @@ import {
 } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
+import { decideReview, defaultReviewPolicy, type ScoredField } from '../../apps/triage/src/review/review-policy.js';
 import { DATASET_ARGUMENTS, datasetReadOptions } from './dataset-arguments.js';
 
 // `npm run eval:triage -- --test FILE [--train FILE] ...`: trains the triage model exactly as the
@@ -67,6 +68,20 @@ latencies.sort((a, b) => a - b);
 console.log(
   `classify latency over ${latencies.length} inquiries: p50 ${percentile(latencies, 0.5).toFixed(2)} ms, p99 ${percentile(latencies, 0.99).toFixed(2)} ms`,
 );
+
+// What the review queue would hold at the shipped thresholds, and how many of the model's mistakes it would catch.
+const policy = defaultReviewPolicy();
+const decisions = predictions.map((p) => decideReview(p as unknown as Record<string, ScoredField>, policy));
+console.log(
+  `review queue at the default thresholds: ${decisions.filter((d) => d.uncertain.length > 0).length} of ${test.length} queued, ${decisions.filter((d) => d.holdsTriage).length} holding their triage`,
+);
+for (const field of Object.keys(policy.thresholds)) {
+  const wrong = test.flatMap((inquiry, i) =>
+    inquiry.labels[field] && predictions[i][field] && predictions[i][field].label !== inquiry.labels[field] ? [i] : [],
+  );
+  const flagged = wrong.filter((i) => decisions[i].uncertain.some((u) => u.field === field)).length;
+  console.log(`  ${field}: ${flagged} of its ${wrong.length} mistakes flagged for review`);
+}
 
 const summary: {
   n: number;

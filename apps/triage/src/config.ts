@@ -2,7 +2,13 @@ import { loadExtraConfig, loadServiceConfig, type ServiceConfig } from '@switchb
 import { z } from 'zod';
 import type { LlmSettings } from './classification/llm/chat-model.factory.js';
 import { DEFAULT_HOLDOUT_FILE, DEFAULT_MODEL_FILE, SHIPPED_TRAINING_DIR } from './model/shipped-training-set.js';
-import { parseReviewThresholds, type ReviewPolicy } from './review/review-policy.js';
+import {
+  DEFAULT_ALTERNATIVE_MIN,
+  DEFAULT_REVIEW_THRESHOLDS,
+  DEFAULT_URGENT_LABELS,
+  parseReviewThresholds,
+  type ReviewPolicy,
+} from './review/review-policy.js';
 
 const extraSchema = z.object({
   TRIAGE_TAXONOMY_FILE: z.string().optional(),
@@ -15,12 +21,12 @@ const extraSchema = z.object({
   TRIAGE_LLM_API_KEY: z.string().optional(),
   TRIAGE_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   /** `field=threshold,...`: a field whose confidence is under its threshold sends the triage to review; 0 turns a field off */
-  TRIAGE_REVIEW_THRESHOLDS: z.string().default('urgency=0.5,category=0.45,component=0.45,complexity=0.35'),
+  TRIAGE_REVIEW_THRESHOLDS: z.string().default(DEFAULT_REVIEW_THRESHOLDS),
   /** whether `inquiry triaged` waits for the review: always, never, or only when urgency could be one of the urgent labels */
   TRIAGE_REVIEW_HOLDS: z.enum(['always', 'never', 'urgent']).default('urgent'),
-  TRIAGE_REVIEW_URGENT_LABELS: z.string().default('critical,high'),
+  TRIAGE_REVIEW_URGENT_LABELS: z.string().default(DEFAULT_URGENT_LABELS),
   /** an alternative label this likely counts as "could be" for the hold policy */
-  TRIAGE_REVIEW_ALTERNATIVE_MIN: z.coerce.number().min(0).max(1).default(0.2),
+  TRIAGE_REVIEW_ALTERNATIVE_MIN: z.coerce.number().min(0).max(1).default(DEFAULT_ALTERNATIVE_MIN),
   /** retraining: the shipped training set and the holdout every version is scored on */
   TRIAGE_TRAINING_DIR: z.string().default(SHIPPED_TRAINING_DIR),
   TRIAGE_HOLDOUT_FILE: z.string().default(DEFAULT_HOLDOUT_FILE),

@@ -1,4 +1,4 @@
-import { decideReview, parseReviewThresholds, type ReviewPolicy } from './review-policy.js';
+import { decideReview, defaultReviewPolicy, parseReviewThresholds, type ReviewPolicy } from './review-policy.js';
 
 const policy: ReviewPolicy = {
   thresholds: { urgency: 0.5, component: 0.45, sentiment: 0 },
@@ -70,5 +70,17 @@ describe('review policy', () => {
     expect(parseReviewThresholds('urgency=0.5, component = 0.4')).toEqual({ urgency: 0.5, component: 0.4 });
     expect(() => parseReviewThresholds('urgency=2')).toThrow(/urgency=2/);
     expect(() => parseReviewThresholds('urgency')).toThrow();
+  });
+
+  it('ships defaults that review urgency, category, component and complexity and hold only urgent triages', () => {
+    const shipped = defaultReviewPolicy();
+    expect(shipped).toEqual({
+      thresholds: { urgency: 0.5, category: 0.45, component: 0.45, complexity: 0.35 },
+      holds: 'urgent',
+      urgentLabels: ['critical', 'high'],
+      alternativeMin: 0.2,
+    });
+    const uncertainCritical = { urgency: { label: 'critical', confidence: 0.4 }, category: { label: 'bug', confidence: 0.9 } };
+    expect(decideReview(uncertainCritical, shipped)).toMatchObject({ holdsTriage: true, uncertain: [{ field: 'urgency' }] });
   });
 });

@@ -73,3 +73,17 @@ function holds(fields: Record<string, ScoredField>, uncertain: UncertainField[],
     false
   );
 }
+
+/** The shipped defaults (each overridable by configuration), also what `eval-triage` reports the queue for. */
+export const DEFAULT_REVIEW_THRESHOLDS = 'urgency=0.5,category=0.45,component=0.45,complexity=0.35';
+export const DEFAULT_URGENT_LABELS = 'critical,high';
+export const DEFAULT_ALTERNATIVE_MIN = 0.2;
+
+export function defaultReviewPolicy(): ReviewPolicy {
+  return {
+    thresholds: parseReviewThresholds(DEFAULT_REVIEW_THRESHOLDS),
+    holds: 'urgent',
+    urgentLabels: DEFAULT_URGENT_LABELS.split(','),
+    alternativeMin: DEFAULT_ALTERNATIVE_MIN,
+  };
+}
