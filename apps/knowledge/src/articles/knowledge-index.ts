@@ -118,14 +118,15 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     const changed = [...stamps].filter(([docNo, version]) => this.versions.get(docNo) !== version).map(([d]) => d);
     const removed = [...this.versions.keys()].filter((d) => !stamps.has(d));
     if (changed.length === 0 && removed.length === 0) return;
-    this.termCounts.stale = true;
-    void this.recountTermsIfStale().catch((e: Error) => this.logger.warn(`term recount failed: ${e.message}`));
     const drift = this.foldedIn + changed.length;
     if (!this.semantic || drift > Math.max(FOLD_IN_LIMIT, this.trainedSize / 5)) {
+      // the rebuild recounts term frequencies itself once the new articles are in
       const rebuild = this.startRebuild();
       if (stamps.size <= AWAITED_REBUILD_LIMIT) await rebuild;
       return;
     }
+    this.termCounts.stale = true;
+    void this.recountTermsIfStale().catch((e: Error) => this.logger.warn(`term recount failed: ${e.message}`));
     for (const d of removed) {
       this.semantic.delete(d);
       this.versions.delete(d);
@@ -194,6 +195,8 @@ export class KnowledgeIndex implements OnApplicationBootstrap, OnApplicationShut
     if (articles.length > FOLD_IN_LIMIT) {
       await this.repo.refreshSearchStatistics();
       this.termCounts = { stale: false, at: Date.now() };
+    } else {
+      this.termCounts.stale = true; // recounted by the sync timer
     }
     this.logger.log(`indexed ${articles.length} articles in ${Date.now() - started} ms (model trained off the event loop)`);
     // whatever changed while the model trained is folded in now

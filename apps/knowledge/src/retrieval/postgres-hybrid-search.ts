@@ -88,21 +88,22 @@ WITH corpus AS (SELECT $19::float8 AS n, $20::float8 AS avgdl),
 terms AS (
   SELECT lexeme FROM unnest(to_tsvector('english', $1)) ORDER BY positions[1] LIMIT ${MAX_QUERY_TERMS}
 ),
-known AS (
+ranked AS (
   SELECT terms.lexeme, f.df AS snapshot_df, row_number() OVER (ORDER BY coalesce(f.df, 0), terms.lexeme) AS rarity
     FROM terms LEFT JOIN ${s}.term_frequencies f USING (lexeme)
 ),
-read_in_full AS (
-  SELECT lexeme FROM known CROSS JOIN corpus
-   WHERE rarity <= ${ALWAYS_READ_TERMS} OR coalesce(snapshot_df, 0) <= greatest($21::float8, ${COMMON_TERM_MIN_SHARE} * corpus.n)
+known AS (
+  SELECT ranked.lexeme, ranked.snapshot_df,
+         ranked.rarity <= ${ALWAYS_READ_TERMS}
+           OR coalesce(ranked.snapshot_df, 0) <= greatest($21::float8, ${COMMON_TERM_MIN_SHARE} * corpus.n) AS read
+    FROM ranked CROSS JOIN corpus
 ),
 postings AS MATERIALIZED (
-  SELECT p.lexeme, p.doc_no, p.tf, p.length FROM read_in_full JOIN ${s}.article_terms p USING (lexeme)
+  SELECT p.lexeme, p.doc_no, p.tf, p.length FROM known JOIN ${s}.article_terms p USING (lexeme) WHERE known.read
 ),
 counted AS (SELECT lexeme, count(*) AS df FROM postings GROUP BY lexeme),
 idf AS (
-  SELECT known.lexeme, known.lexeme IN (SELECT lexeme FROM read_in_full) AS read,
-         ln(1 + (corpus.n - d.df + 0.5) / (d.df + 0.5)) AS idf
+  SELECT known.lexeme, known.read, ln(1 + (corpus.n - d.df + 0.5) / (d.df + 0.5)) AS idf
     FROM known CROSS JOIN corpus LEFT JOIN counted USING (lexeme)
    CROSS JOIN LATERAL (SELECT coalesce(counted.df, known.snapshot_df, 0) AS df) d
 ),

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { grpcCall } from '@switchboard/service-kit';
-import { randomUUID } from 'node:crypto';
 import { DecideReviewCommand, DecideReviewUseCase } from './decide-review.usecase.js';
 import { ReviewQueries, reviewFilter, reviewView, type ReviewView } from './list-reviews.query.js';
 import { RequestReviewCommand, RequestReviewUseCase } from './request-review.usecase.js';
