@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@switchboard/messaging';
 import { ServiceKitModule } from '@switchboard/service-kit';
+import { AccuracyModule } from './accuracy/accuracy.module.js';
 import { ClassificationModule } from './classification/classification.module.js';
 import { TriageResultEntity } from './classification/triage-result.entity.js';
 import type { TriageConfig } from './config.js';
@@ -21,8 +22,9 @@ export class AppModule {
           migrations: TRIAGE_MIGRATIONS,
         }),
         MessagingModule.forService(),
-        // review routes (`/v1/triage/reviews`) before the catch-all `/v1/triage/:ticketId`
+        // review and accuracy routes (`/v1/triage/reviews`, `/accuracy`) before the catch-all `/v1/triage/:ticketId`
         ReviewModule,
+        AccuracyModule,
         LearningModule,
         ClassificationModule,
         SentimentModule,

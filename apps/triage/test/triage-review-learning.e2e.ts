@@ -35,6 +35,13 @@ interface Review {
   fields: { field: string }[];
 }
 
+interface Accuracy {
+  modelVersion: string;
+  active: boolean;
+  holdout: { examples: number; fields: Record<string, { accuracy: number; macroF1: number }> } | null;
+  reviewed: { reviews: number; fields: Record<string, { reviewed: number; corrected: number; accuracy: number }> };
+}
+
 interface ModelVersion {
   id: string;
   status: string;
@@ -195,6 +202,44 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     learnt.push(praise.ticketId);
   });
 
+  it('publishes the accuracy of the model answering: its holdout scores from the build and the share of reviewed triages kept', async () => {
+    const holdoutSize = readFileSync(resolve(REPO_ROOT, 'apps/triage/data/holdout/holdout.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean).length;
+    const published = await http<Accuracy>(`${base}/v1/triage/accuracy`);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ modelVersion: expect.stringMatching(/^model-tfidf-/), active: true });
+    expect(published.body.holdout?.examples).toBe(holdoutSize);
+    for (const field of ['urgency', 'category', 'component']) {
+      expect(published.body.holdout?.fields[field].accuracy).toBeGreaterThan(0.5);
+      expect(published.body.holdout?.fields[field].accuracy).toBeLessThanOrEqual(1);
+    }
+    // the two reviews decided above: urgency corrected on one, component on the other, category kept on both
+    expect(published.body.reviewed.reviews).toBe(2);
+    expect(published.body.reviewed.fields.urgency).toEqual({ reviewed: 2, corrected: 1, accuracy: 0.5 });
+    expect(published.body.reviewed.fields.component).toEqual({ reviewed: 2, corrected: 1, accuracy: 0.5 });
+    expect(published.body.reviewed.fields.category).toEqual({ reviewed: 2, corrected: 0, accuracy: 1 });
+
+    const unknown = await http(`${base}/v1/triage/accuracy?modelVersion=model-none`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'TRIAGE.MODEL_VERSION_NOT_FOUND']);
+    const invalid = await http(`${base}/v1/triage/accuracy?version=1`);
+    expect([invalid.status, invalid.body.code]).toEqual([422, 'REQUEST.VALIDATION_FAILED']);
+
+    const client = grpcClient('triage.proto', 'switchboard.triage.v1', 'TriageService', grpcPort);
+    try {
+      const overGrpc = (await client.GetAccuracy({})) as unknown as Accuracy;
+      expect(overGrpc).toMatchObject({
+        modelVersion: published.body.modelVersion,
+        active: true,
+        holdout: { examples: holdoutSize },
+        reviewed: { reviews: 2, fields: { urgency: { reviewed: 2, corrected: 1, accuracy: 0.5 } } },
+      });
+      await expect(client.GetAccuracy({ modelVersion: 'model-none' })).rejects.toMatchObject({ code: 5 });
+    } finally {
+      client.close();
+    }
+  });
+
   it('assesses the sentiment of every customer reply with the active model', async () => {
     const ticketId = randomUUID();
     const messageId = randomUUID();
@@ -309,6 +354,11 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     await waitFor(async () => (await classifyOnReplica()).body.modelVersion === version.modelVersion, {
       what: 'the second instance to switch to the new version',
     });
+    // a retrained version publishes the scores it was stored with
+    const published = await http<Accuracy>(`${base}/v1/triage/accuracy`);
+    expect(published.body).toMatchObject({ modelVersion: version.modelVersion, active: true });
+    expect(published.body.holdout?.fields.urgency).toEqual(version.holdout.urgency);
+    expect(published.body.holdout?.examples).toBeGreaterThan(0);
 
     const next = inquiry('Question', 'How do I change the colour theme of the input box?');
     await next.send();

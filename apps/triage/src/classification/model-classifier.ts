@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type AllowedLabels, TriageModel, type TriageModelJSON } from '../model/triage-model.js';
+import { type AllowedLabels, type HoldoutScores, TriageModel, type TriageModelJSON } from '../model/triage-model.js';
 import type { Classification, FieldResult, InquiryText } from './rules-classifier.js';
 import { labelSetsOf, TRIAGE_FIELDS, type Taxonomy } from './taxonomy.js';
 
 export interface LocalClassifier {
   /** the `modelVersion` its classifications carry */
   readonly version: string;
+  /** how it scored on the shipped holdout; absent for the rules and for models stored before scores were kept with them */
+  readonly holdout?: HoldoutScores;
   classify(inquiry: InquiryText): Classification;
 }
 
@@ -26,6 +28,10 @@ export class ModelClassifier implements LocalClassifier {
 
   get version(): string {
     return `model-${this.model.version}`;
+  }
+
+  get holdout(): HoldoutScores | undefined {
+    return this.model.holdout;
   }
 
   static fromFile(file: string, taxonomy: Taxonomy): ModelClassifier | undefined {

@@ -42,6 +42,16 @@ export class ModelRegistry implements OnApplicationBootstrap, OnApplicationShutd
     return this.active?.classifier ?? this.shipped;
   }
 
+  /** The model the build shipped (or the rules, without one), whether or not it answers now. */
+  get shippedModel(): LocalClassifier {
+    return this.shipped;
+  }
+
+  /** The stored version answering live traffic; null while the shipped model does. */
+  get activeVersionId(): string | null {
+    return this.active?.versionId ?? null;
+  }
+
   get shadow(): Loaded | undefined {
     return this.shadowModel;
   }

@@ -128,6 +128,15 @@ export class ModelVersionRepository {
     return rows[0];
   }
 
+  /** The newest version that trained into this model version (retraining on the same data gives the same name). */
+  async findByModelVersion(modelVersion: string): Promise<ModelVersionRow | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${VERSION_COLUMNS} FROM ${this.table('model_versions')} WHERE model_version = $1 ORDER BY created_at DESC LIMIT 1`,
+      [modelVersion],
+    )) as ModelVersionRow[];
+    return rows[0];
+  }
+
   async list(): Promise<ModelVersionRow[]> {
     return (await this.dataSource.query(
       `SELECT ${VERSION_COLUMNS} FROM ${this.table('model_versions')} ORDER BY created_at DESC, id`,

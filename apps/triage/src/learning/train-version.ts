@@ -2,7 +2,7 @@ import { type LabelledInquiry, readDataset } from '../model/dataset.js';
 import { droppedByField, restrictToLabelSets } from '../model/label-sets.js';
 import { evaluate } from '../model/metrics.js';
 import { readShippedTrainingSet } from '../model/shipped-training-set.js';
-import { type AllowedLabels, TriageModel } from '../model/triage-model.js';
+import { type AllowedLabels, type HoldoutScores, TriageModel } from '../model/triage-model.js';
 
 export interface TrainVersionInput {
   trainingDir: string;
@@ -35,14 +35,20 @@ export function trainVersion(input: TrainVersionInput): TrainedVersion {
   }));
   const { examples, dropped } = restrictToLabelSets([...readShippedTrainingSet(input.trainingDir), ...learnt], input.labelSets);
   const model = TriageModel.train(examples);
+  const holdout = scoredOnHoldout(model, readDataset(input.holdoutFile), input.labelSets);
   return {
     modelVersion: `model-${model.version}`,
-    model: JSON.stringify(model.toJSON()),
+    model: JSON.stringify(model.withHoldout(holdout).toJSON()),
     trainingExamples: examples.length,
     learntExamples: learnt.length,
     droppedLabels: droppedByField(dropped),
-    holdout: scoreOnHoldout(model, readDataset(input.holdoutFile), input.labelSets),
+    holdout: holdout.fields,
   };
+}
+
+/** The scores the model publishes with itself (`GET /v1/triage/accuracy`). */
+export function scoredOnHoldout(model: TriageModel, holdout: LabelledInquiry[], labelSets: AllowedLabels): HoldoutScores {
+  return { examples: holdout.length, measuredAt: new Date().toISOString(), fields: scoreOnHoldout(model, holdout, labelSets) };
 }
 
 export function scoreOnHoldout(

@@ -76,6 +76,20 @@ describe('TriageModel', () => {
     }
   });
 
+  it('carries its held-out scores through storage without becoming another version', () => {
+    const holdout = {
+      examples: 3,
+      measuredAt: '2026-11-28T00:00:00.000Z',
+      fields: { urgency: { accuracy: 0.6667, macroF1: 0.5 } },
+    };
+    expect(model.holdout).toBeUndefined();
+    const scored = model.withHoldout(holdout);
+    const stored = TriageModel.fromJSON(JSON.parse(JSON.stringify(scored.toJSON())));
+    expect(stored.holdout).toEqual(holdout);
+    expect(stored.version).toBe(model.version);
+    expect(model.toJSON()).not.toHaveProperty('holdout');
+  });
+
   it('refuses to train on nothing', () => {
     expect(() => TriageModel.train([])).toThrow(/no training examples/);
   });

@@ -40,6 +40,13 @@ export type AllowedLabels = Record<string, readonly string[]>;
 
 const ALTERNATIVES = 3;
 
+/** How a model scored on inquiries it never trained on; published with the model. */
+export interface HoldoutScores {
+  examples: number;
+  measuredAt: string;
+  fields: Record<string, { accuracy: number; macroF1: number }>;
+}
+
 export interface TriageModelJSON {
   format: 'switchboard-triage-model/1';
   version: string;
@@ -47,6 +54,7 @@ export interface TriageModelJSON {
   examples: number;
   vectorizer: VectorizerJSON;
   fields: Record<string, FieldClassifierJSON>;
+  holdout?: HoldoutScores;
 }
 
 const SIGNAL_LIMIT = 5;
@@ -62,6 +70,7 @@ export class TriageModel {
     readonly version: string,
     readonly trainedAt: string,
     readonly examples: number,
+    readonly holdout?: HoldoutScores,
   ) {}
 
   get fields(): string[] {
@@ -105,7 +114,19 @@ export class TriageModel {
   static fromJSON(json: TriageModelJSON): TriageModel {
     if (json.format !== 'switchboard-triage-model/1') throw new Error(`unknown triage model format ${String(json.format)}`);
     const classifiers = new Map(Object.entries(json.fields).map(([f, c]) => [f, FieldClassifier.fromJSON(c)]));
-    return new TriageModel(TfidfVectorizer.fromJSON(json.vectorizer), classifiers, json.version, json.trainedAt, json.examples);
+    return new TriageModel(
+      TfidfVectorizer.fromJSON(json.vectorizer),
+      classifiers,
+      json.version,
+      json.trainedAt,
+      json.examples,
+      json.holdout,
+    );
+  }
+
+  /** The same model carrying its held-out scores; the version does not change, as nothing learnt did. */
+  withHoldout(holdout: HoldoutScores): TriageModel {
+    return new TriageModel(this.vectorizer, this.classifiers, this.version, this.trainedAt, this.examples, holdout);
   }
 
   toJSON(): TriageModelJSON {
@@ -116,6 +137,7 @@ export class TriageModel {
       examples: this.examples,
       vectorizer: this.vectorizer.toJSON(),
       fields: Object.fromEntries([...this.classifiers].map(([f, c]) => [f, c.toJSON()])),
+      ...(this.holdout && { holdout: this.holdout }),
     };
   }
 

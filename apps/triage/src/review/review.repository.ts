@@ -110,6 +110,27 @@ export class ReviewRepository {
     ]);
   }
 
+  /**
+   * Per field, how many decided reviews of a model version's triages there are and in how many a
+   * person changed that field's label: live accuracy, as far as people have checked it.
+   */
+  async reviewedAccuracy(modelVersion: string): Promise<{ field: string; reviewed: number; corrected: number }[]> {
+    return (await this.dataSource.query(
+      `WITH decided AS (
+         SELECT id, labels FROM ${this.reviews} WHERE model_version = $1 AND status <> 'pending'
+       ), changed AS (
+         SELECT DISTINCT c.review_id, change->>'field' AS field
+           FROM "${this.schema}".triage_corrections c CROSS JOIN jsonb_array_elements(c.changes) change
+          WHERE c.review_id IN (SELECT id FROM decided)
+       )
+       SELECT label.key AS field, count(*)::int AS reviewed, count(changed.field)::int AS corrected
+         FROM decided CROSS JOIN jsonb_each_text(decided.labels) label
+         LEFT JOIN changed ON changed.review_id = decided.id AND changed.field = label.key
+        GROUP BY label.key ORDER BY label.key`,
+      [modelVersion],
+    )) as { field: string; reviewed: number; corrected: number }[];
+  }
+
   async recordCorrection(
     manager: EntityManager,
     row: {

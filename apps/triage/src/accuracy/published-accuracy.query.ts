@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { notFound, parseInput } from '@switchboard/service-kit';
+import { z } from 'zod';
+import { ModelRegistry } from '../learning/model-registry.js';
+import { ModelVersionRepository } from '../learning/model-version.repository.js';
+import { ReviewRepository } from '../review/review.repository.js';
+import { type PublishedAccuracy, reviewedAccuracy } from './published-accuracy.js';
+
+const querySchema = z.object({ modelVersion: z.string().trim().min(1).max(200).optional() }).strict();
+
+export type AccuracyQueryInput = z.infer<typeof querySchema>;
+
+export function accuracyQuery(input: unknown): AccuracyQueryInput {
+  return parseInput(querySchema, input);
+}
+
+/**
+ * A model version's accuracy as measured twice: offline on the holdout when it was trained, and
+ * live from the reviews people decided. Without a version: the one answering live traffic.
+ */
+@Injectable()
+export class PublishedAccuracyQuery {
+  constructor(
+    private readonly registry: ModelRegistry,
+    private readonly versions: ModelVersionRepository,
+    private readonly reviews: ReviewRepository,
+  ) {}
+
+  async execute(input: AccuracyQueryInput): Promise<PublishedAccuracy> {
+    const current = this.registry.current.version;
+    const modelVersion = input.modelVersion ?? current;
+    const holdout = await this.holdoutOf(modelVersion);
+    if (holdout === undefined) throw notFound('TRIAGE.MODEL_VERSION_NOT_FOUND', `no model version ${modelVersion}`);
+    return {
+      modelVersion,
+      active: modelVersion === current,
+      holdout,
+      reviewed: reviewedAccuracy(await this.reviews.reviewedAccuracy(modelVersion)),
+    };
+  }
+
+  /** undefined: no such version; null: a version without kept scores (the rules, say). */
+  private async holdoutOf(modelVersion: string): Promise<PublishedAccuracy['holdout'] | undefined> {
+    for (const classifier of [this.registry.current, this.registry.shippedModel]) {
+      if (classifier.version === modelVersion) return classifier.holdout ?? null;
+    }
+    const row = await this.versions.findByModelVersion(modelVersion);
+    if (!row) return undefined;
+    return row.holdout && { examples: null, measuredAt: row.trainedAt, fields: row.holdout };
+  }
+}
