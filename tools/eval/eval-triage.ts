@@ -7,6 +7,7 @@ import {
   expectedCalibrationError,
   formatReport,
   macroF1ByGroup,
+  wilsonInterval,
 } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
@@ -105,7 +106,9 @@ for (const field of model.fields) {
     predicted.map((p, k) => p === gold[k]),
   );
   const meanConfidence = confidences.reduce((a, b) => a + b, 0) / confidences.length;
-  let line = `\n${field} (n=${report.n}): accuracy ${report.accuracy.toFixed(3)}, macro-F1 ${report.macroF1.toFixed(3)}`;
+  const interval = wilsonInterval(Math.round(report.accuracy * report.n), report.n);
+  let line = `\n${field} (n=${report.n}): accuracy ${report.accuracy.toFixed(3)} (95 % interval ${interval.low.toFixed(3)}–${interval.high.toFixed(3)})`;
+  line += `, macro-F1 ${report.macroF1.toFixed(3)}`;
   line += `, mean confidence ${meanConfidence.toFixed(3)}, calibration error (ECE) ${ece.toFixed(3)}`;
   if (args['group-by']) {
     const groups = rows.map((i) => test[i].group ?? '');

@@ -1,4 +1,11 @@
-import { crossGroupMacroF1, evaluate, expectedCalibrationError, formatReport, macroF1ByGroup } from './metrics.js';
+import {
+  crossGroupMacroF1,
+  evaluate,
+  expectedCalibrationError,
+  formatReport,
+  macroF1ByGroup,
+  wilsonInterval,
+} from './metrics.js';
 
 describe('metrics', () => {
   const gold = ['bug', 'bug', 'bug', 'feature', 'feature', 'technical'];
@@ -45,5 +52,15 @@ describe('metrics', () => {
   it('rejects lists of different length and prints a readable table', () => {
     expect(() => evaluate(['a'], [])).toThrow(/1 labels/);
     expect(formatReport(evaluate(gold, predicted))).toMatch(/technical\s+0\s+0\s+1/);
+  });
+
+  it('gives the 95 % Wilson interval of an accuracy, narrowing as more inquiries are scored', () => {
+    const onHoldout = wilsonInterval(261, 300);
+    expect(onHoldout.low).toBeCloseTo(0.827, 3);
+    expect(onHoldout.high).toBeCloseTo(0.903, 3);
+    const wider = wilsonInterval(26, 30);
+    expect(wider.high - wider.low).toBeGreaterThan(onHoldout.high - onHoldout.low);
+    expect(wilsonInterval(10, 10).high).toBe(1);
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
   });
 });
