@@ -38,8 +38,14 @@ interface Review {
 interface Accuracy {
   modelVersion: string;
   active: boolean;
-  holdout: { examples: number; fields: Record<string, { accuracy: number; macroF1: number }> } | null;
-  reviewed: { reviews: number; fields: Record<string, { reviewed: number; corrected: number; accuracy: number }> };
+  holdout: {
+    examples: number;
+    fields: Record<string, { accuracy: number; macroF1: number; interval95?: { low: number; high: number } }>;
+  } | null;
+  reviewed: {
+    reviews: number;
+    fields: Record<string, { reviewed: number; corrected: number; accuracy: number; interval95: { low: number; high: number } }>;
+  };
 }
 
 interface ModelVersion {
@@ -216,9 +222,15 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     }
     // the two reviews decided above: urgency corrected on one, component on the other, category kept on both
     expect(published.body.reviewed.reviews).toBe(2);
-    expect(published.body.reviewed.fields.urgency).toEqual({ reviewed: 2, corrected: 1, accuracy: 0.5 });
-    expect(published.body.reviewed.fields.component).toEqual({ reviewed: 2, corrected: 1, accuracy: 0.5 });
-    expect(published.body.reviewed.fields.category).toEqual({ reviewed: 2, corrected: 0, accuracy: 1 });
+    expect(published.body.reviewed.fields.urgency).toMatchObject({ reviewed: 2, corrected: 1, accuracy: 0.5 });
+    expect(published.body.reviewed.fields.component).toMatchObject({ reviewed: 2, corrected: 1, accuracy: 0.5 });
+    expect(published.body.reviewed.fields.category).toMatchObject({ reviewed: 2, corrected: 0, accuracy: 1 });
+    // two reviews prove little, and the published interval says so
+    expect(published.body.reviewed.fields.urgency.interval95.low).toBeLessThan(0.2);
+    expect(published.body.reviewed.fields.urgency.interval95.high).toBeGreaterThan(0.8);
+    const urgency = published.body.holdout?.fields.urgency;
+    expect(urgency?.interval95?.low).toBeLessThan(urgency?.accuracy ?? 0);
+    expect(urgency?.interval95?.high).toBeGreaterThan(urgency?.accuracy ?? 1);
 
     const unknown = await http(`${base}/v1/triage/accuracy?modelVersion=model-none`);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'TRIAGE.MODEL_VERSION_NOT_FOUND']);
@@ -357,7 +369,7 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     // a retrained version publishes the scores it was stored with
     const published = await http<Accuracy>(`${base}/v1/triage/accuracy`);
     expect(published.body).toMatchObject({ modelVersion: version.modelVersion, active: true });
-    expect(published.body.holdout?.fields.urgency).toEqual(version.holdout.urgency);
+    expect(published.body.holdout?.fields.urgency).toMatchObject(version.holdout.urgency);
     expect(published.body.holdout?.examples).toBeGreaterThan(0);
 
     const next = inquiry('Question', 'How do I change the colour theme of the input box?');

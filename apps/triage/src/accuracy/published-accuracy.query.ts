@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ModelRegistry } from '../learning/model-registry.js';
 import { ModelVersionRepository } from '../learning/model-version.repository.js';
 import { ReviewRepository } from '../review/review.repository.js';
-import { type PublishedAccuracy, reviewedAccuracy } from './published-accuracy.js';
+import { holdoutWithIntervals, type PublishedAccuracy, reviewedAccuracy } from './published-accuracy.js';
 
 const querySchema = z.object({ modelVersion: z.string().trim().min(1).max(200).optional() }).strict();
 
@@ -34,7 +34,7 @@ export class PublishedAccuracyQuery {
     return {
       modelVersion,
       active: modelVersion === current,
-      holdout,
+      holdout: holdout && holdoutWithIntervals(holdout),
       reviewed: reviewedAccuracy(await this.reviews.reviewedAccuracy(modelVersion)),
     };
   }

@@ -1,3 +1,11 @@
+import { wilsonInterval } from '../model/metrics.js';
+
+/** 95 % interval of an accuracy: where the true figure may lie given how few inquiries were scored. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
 /** What the service publishes about a model version's accuracy; plain data, no framework. */
 export interface PublishedAccuracy {
   modelVersion: string;
@@ -8,7 +16,8 @@ export interface PublishedAccuracy {
     /** holdout size; null for versions stored before the count was kept with the scores */
     examples: number | null;
     measuredAt: string | null;
-    fields: Record<string, { accuracy: number; macroF1: number }>;
+    /** `interval95` when the holdout size is known */
+    fields: Record<string, { accuracy: number; macroF1: number; interval95?: Interval }>;
   } | null;
   /**
    * Live triages a person decided (accepted or corrected). Reviews come from low confidence and
@@ -16,7 +25,7 @@ export interface PublishedAccuracy {
    */
   reviewed: {
     reviews: number;
-    fields: Record<string, { reviewed: number; corrected: number; accuracy: number }>;
+    fields: Record<string, { reviewed: number; corrected: number; accuracy: number; interval95: Interval }>;
   };
 }
 
@@ -35,9 +44,31 @@ export function reviewedAccuracy(counts: ReviewedCount[]): PublishedAccuracy['re
         {
           reviewed: c.reviewed,
           corrected: c.corrected,
-          accuracy: c.reviewed === 0 ? 0 : Math.round(((c.reviewed - c.corrected) / c.reviewed) * 10000) / 10000,
+          accuracy: c.reviewed === 0 ? 0 : round((c.reviewed - c.corrected) / c.reviewed),
+          interval95: interval(c.reviewed - c.corrected, c.reviewed),
         },
       ]),
     ),
   };
 }
+
+export function holdoutWithIntervals(holdout: NonNullable<PublishedAccuracy['holdout']>): PublishedAccuracy['holdout'] {
+  const { examples } = holdout;
+  if (!examples) return holdout;
+  return {
+    ...holdout,
+    fields: Object.fromEntries(
+      Object.entries(holdout.fields).map(([field, score]) => [
+        field,
+        { ...score, interval95: interval(Math.round(score.accuracy * examples), examples) },
+      ]),
+    ),
+  };
+}
+
+function interval(correct: number, n: number): Interval {
+  const { low, high } = wilsonInterval(correct, n);
+  return { low: round(low), high: round(high) };
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
