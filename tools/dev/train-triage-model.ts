@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { labelSetsOf, loadTaxonomy } from '../../apps/triage/src/classification/taxonomy.js';
-import { scoredOnHoldout } from '../../apps/triage/src/learning/train-version.js';
+import { scoreOnHoldout } from '../../apps/triage/src/learning/train-version.js';
 import { readDataset } from '../../apps/triage/src/model/dataset.js';
 import { droppedByField, restrictToLabelSets } from '../../apps/triage/src/model/label-sets.js';
 import {
@@ -23,7 +23,7 @@ const trained = TriageModel.train(examples);
 // scored on the holdout it never saw, so the service can publish its accuracy from the first start
 const holdoutFile = process.env.TRIAGE_HOLDOUT_FILE ?? DEFAULT_HOLDOUT_FILE;
 const model = existsSync(holdoutFile)
-  ? trained.withHoldout(scoredOnHoldout(trained, readDataset(holdoutFile), labelSets))
+  ? trained.withHoldout(scoreOnHoldout(trained, readDataset(holdoutFile), labelSets))
   : trained;
 mkdirSync(dirname(DEFAULT_MODEL_FILE), { recursive: true });
 writeFileSync(DEFAULT_MODEL_FILE, JSON.stringify(model.toJSON()));

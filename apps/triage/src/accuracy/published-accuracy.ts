@@ -16,8 +16,8 @@ export interface PublishedAccuracy {
     /** holdout size; null for versions stored before the count was kept with the scores */
     examples: number | null;
     measuredAt: string | null;
-    /** `interval95` when the holdout size is known */
-    fields: Record<string, { accuracy: number; macroF1: number; interval95?: Interval }>;
+    /** `interval95` when the number of scored inquiries is known */
+    fields: Record<string, { accuracy: number; macroF1: number; n?: number; interval95?: Interval }>;
   } | null;
   /**
    * Live triages a person decided (accepted or corrected). Reviews come from low confidence and
@@ -52,16 +52,15 @@ export function reviewedAccuracy(counts: ReviewedCount[]): PublishedAccuracy['re
   };
 }
 
+/** Each field's interval over the inquiries that labelled it; older scores without that count fall back to the holdout size. */
 export function holdoutWithIntervals(holdout: NonNullable<PublishedAccuracy['holdout']>): PublishedAccuracy['holdout'] {
-  const { examples } = holdout;
-  if (!examples) return holdout;
   return {
     ...holdout,
     fields: Object.fromEntries(
-      Object.entries(holdout.fields).map(([field, score]) => [
-        field,
-        { ...score, interval95: interval(Math.round(score.accuracy * examples), examples) },
-      ]),
+      Object.entries(holdout.fields).map(([field, score]) => {
+        const n = score.n ?? holdout.examples;
+        return [field, n ? { ...score, interval95: interval(Math.round(score.accuracy * n), n) } : score];
+      }),
     ),
   };
 }

@@ -47,11 +47,6 @@ export class ModelRegistry implements OnApplicationBootstrap, OnApplicationShutd
     return this.shipped;
   }
 
-  /** The stored version answering live traffic; null while the shipped model does. */
-  get activeVersionId(): string | null {
-    return this.active?.versionId ?? null;
-  }
-
   get shadow(): Loaded | undefined {
     return this.shadowModel;
   }

@@ -35,7 +35,7 @@ export function trainVersion(input: TrainVersionInput): TrainedVersion {
   }));
   const { examples, dropped } = restrictToLabelSets([...readShippedTrainingSet(input.trainingDir), ...learnt], input.labelSets);
   const model = TriageModel.train(examples);
-  const holdout = scoredOnHoldout(model, readDataset(input.holdoutFile), input.labelSets);
+  const holdout = scoreOnHoldout(model, readDataset(input.holdoutFile), input.labelSets);
   return {
     modelVersion: `model-${model.version}`,
     model: JSON.stringify(model.withHoldout(holdout).toJSON()),
@@ -46,18 +46,10 @@ export function trainVersion(input: TrainVersionInput): TrainedVersion {
   };
 }
 
-/** The scores the model publishes with itself (`GET /v1/triage/accuracy`). */
-export function scoredOnHoldout(model: TriageModel, holdout: LabelledInquiry[], labelSets: AllowedLabels): HoldoutScores {
-  return { examples: holdout.length, measuredAt: new Date().toISOString(), fields: scoreOnHoldout(model, holdout, labelSets) };
-}
-
-export function scoreOnHoldout(
-  model: TriageModel,
-  holdout: LabelledInquiry[],
-  labelSets: AllowedLabels,
-): Record<string, { accuracy: number; macroF1: number }> {
+/** The scores the model publishes with itself (`GET /v1/triage/accuracy`) and its version row keeps. */
+export function scoreOnHoldout(model: TriageModel, holdout: LabelledInquiry[], labelSets: AllowedLabels): HoldoutScores {
   const predictions = holdout.map((inquiry) => model.classify(inquiry, labelSets));
-  const scores: Record<string, { accuracy: number; macroF1: number }> = {};
+  const scores: HoldoutScores['fields'] = {};
   for (const field of model.fields) {
     const rows = holdout.flatMap((inquiry, i) => (inquiry.labels[field] && predictions[i][field] ? [i] : []));
     if (rows.length === 0) continue;
@@ -65,9 +57,9 @@ export function scoreOnHoldout(
       rows.map((i) => holdout[i].labels[field]),
       rows.map((i) => predictions[i][field].label),
     );
-    scores[field] = { accuracy: round(report.accuracy), macroF1: round(report.macroF1) };
+    scores[field] = { accuracy: round(report.accuracy), macroF1: round(report.macroF1), n: rows.length };
   }
-  return scores;
+  return { examples: holdout.length, measuredAt: new Date().toISOString(), fields: scores };
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;

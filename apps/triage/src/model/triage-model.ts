@@ -44,7 +44,8 @@ const ALTERNATIVES = 3;
 export interface HoldoutScores {
   examples: number;
   measuredAt: string;
-  fields: Record<string, { accuracy: number; macroF1: number }>;
+  /** `n`: the inquiries that label the field (absent in scores stored before it was kept) */
+  fields: Record<string, { accuracy: number; macroF1: number; n?: number }>;
 }
 
 export interface TriageModelJSON {
