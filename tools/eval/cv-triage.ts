@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
-import { stratifiedFolds } from '../../apps/triage/src/model/folds.js';
+import { seededRandom, stratifiedFolds } from '../../apps/triage/src/model/folds.js';
 import { crossGroupMacroF1, evaluate } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
 import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../apps/triage/src/model/triage-model.js';
@@ -22,6 +23,10 @@ const { values: args } = parseArgs({
     fields: { type: 'string' },
     /** extra labelled files added to every fold's training part and never scored: is new data worth adding? */
     extra: { type: 'string', multiple: true },
+    /** train each fold on this share of its training part (a learning curve: would more data help?) */
+    fraction: { type: 'string', default: '1' },
+    /** JSONL of every out-of-fold prediction with its label and confidence: where to audit the labels */
+    predictions: { type: 'string' },
   },
 });
 
@@ -54,18 +59,28 @@ const fields = args.fields?.split(',') ?? [...new Set(examples.flatMap((e) => Ob
 const strata = examples.map((e) => `${e.group ?? ''}|${e.labels[fields[0]] ?? ''}`);
 const fold = stratifiedFolds(strata, folds, Number(args.seed));
 
+// the same lines are left out of every fold's training part, so each fold sees the chosen share
+const keepRandom = seededRandom(Number(args.seed) + 1);
+const keep = examples.map(() => keepRandom() < Number(args.fraction));
+
 const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
+const confidence: Record<string, number[]> = Object.fromEntries(fields.map((f) => [f, new Array<number>(examples.length)]));
 const started = performance.now();
 for (let f = 0; f < folds; f++) {
-  const train = [...examples.filter((_e, i) => fold[i] !== f), ...extra];
+  const train = [...examples.filter((_e, i) => fold[i] !== f && keep[i]), ...extra];
   const model = TriageModel.train(train, { ...options, fields });
   examples.forEach((e, i) => {
     if (fold[i] !== f) return;
     const result = model.classify(e);
-    for (const field of fields) predicted[field][i] = result[field]?.label ?? '';
+    for (const field of fields) {
+      predicted[field][i] = result[field]?.label ?? '';
+      confidence[field][i] = result[field]?.confidence ?? 0;
+    }
   });
 }
 const seconds = (performance.now() - started) / 1000;
+
+if (args.predictions) writePredictions(args.predictions);
 
 const summary: Record<string, Record<string, number>> = { accuracy: {}, macro_f1: {}, cross_group_f1: {} };
 for (const field of fields) {
@@ -100,4 +115,22 @@ console.log(
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+function writePredictions(file: string): void {
+  const lines = examples.flatMap((e, i) =>
+    fields
+      .filter((field) => e.labels[field])
+      .map((field) =>
+        JSON.stringify({
+          id: e.id,
+          field,
+          label: e.labels[field],
+          predicted: predicted[field][i],
+          confidence: round(confidence[field][i]),
+        }),
+      ),
+  );
+  writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
+  console.log(`${lines.length} predictions written to ${file}`);
 }

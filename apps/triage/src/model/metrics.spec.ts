@@ -4,6 +4,7 @@ import {
   expectedCalibrationError,
   formatReport,
   macroF1ByGroup,
+  stratifiedAgreement,
   wilsonInterval,
 } from './metrics.js';
 
@@ -62,5 +63,22 @@ describe('metrics', () => {
     expect(wider.high - wider.low).toBeGreaterThan(onHoldout.high - onHoldout.low);
     expect(wilsonInterval(10, 10).high).toBe(1);
     expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
+  });
+
+  it('weights a census stratum and a sampled stratum by their shares of the file', () => {
+    // 200 disagreeing lines checked in full (120 agree), 100 of the other 800 sampled (90 agree)
+    const estimate = stratifiedAgreement({ n: 200, agreed: 120 }, { n: 100, agreed: 90 }, 1000);
+    expect(estimate.agreement).toBeCloseTo((800 * 0.9 + 120) / 1000, 6);
+    const sampleInterval = wilsonInterval(90, 100);
+    expect(estimate.low).toBeCloseTo((800 * sampleInterval.low + 120) / 1000, 6);
+    expect(estimate.high).toBeCloseTo((800 * sampleInterval.high + 120) / 1000, 6);
+    expect(estimate.low).toBeLessThan(estimate.agreement);
+  });
+
+  it('reads a census of the whole file like a holdout score', () => {
+    expect(stratifiedAgreement({ n: 300, agreed: 261 }, { n: 0, agreed: 0 }, 300)).toEqual({
+      agreement: 0.87,
+      ...wilsonInterval(261, 300),
+    });
   });
 });

@@ -121,3 +121,31 @@ export function wilsonInterval(correct: number, n: number, z = 1.96): { low: num
   const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+export interface AgreementCount {
+  /** lines labelled twice */
+  n: number;
+  /** lines where both labels are the same */
+  agreed: number;
+}
+
+/**
+ * How often two labellings of a file agree, estimated from a census of some lines (every line of
+ * that stratum checked) and a random sample of the rest, each weighted by its share of the
+ * `population` lines. Only the sample carries sampling error. With no sample the census is the
+ * whole file, read, like a holdout score, as a sample of inquiries like it.
+ */
+export function stratifiedAgreement(
+  census: AgreementCount,
+  sample: AgreementCount,
+  population: number,
+): { agreement: number; low: number; high: number } {
+  if (sample.n === 0) {
+    const interval = wilsonInterval(census.agreed, census.n);
+    return { agreement: census.n ? census.agreed / census.n : 0, ...interval };
+  }
+  const sampledShare = population - census.n;
+  const weighted = (rate: number) => (sampledShare * rate + census.agreed) / population;
+  const interval = wilsonInterval(sample.agreed, sample.n);
+  return { agreement: weighted(sample.agreed / sample.n), low: weighted(interval.low), high: weighted(interval.high) };
+}

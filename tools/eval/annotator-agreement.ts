@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
+import { stratifiedAgreement } from '../../apps/triage/src/model/metrics.js';
+import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
+
+// `node dist/tools/eval/annotator-agreement.js [--labels FILE] [--audit FILE]`: how often a second
+// annotator, labelling blind by the taxonomy's rules, gives the label a file carries (default: the
+// shipped training set). That is the ceiling a model is measured against: where two people
+// following the rules agree on 85 % of inquiries, a model cannot be expected to match either of
+// them on 90 %.
+//
+// Each audit line names its stratum. `all` and `model-disagreed` are labelled in full (a census);
+// `model-agreed` is a random sample of the remaining lines. The training-set audit was drawn from a
+// cross-validation of the shipped model (cv-triage --predictions): every line whose out-of-fold
+// prediction differed from its label, and a sample of the others. The estimate weights each
+// stratum by its size in the file.
+const { values: args } = parseArgs({
+  options: {
+    labels: { type: 'string' },
+    audit: {
+      type: 'string',
+      default: fileURLToPath(new URL('../../apps/triage/data/audit/second-annotator.jsonl', import.meta.url)),
+    },
+  },
+});
+
+interface SecondLabel {
+  id: string;
+  field: string;
+  label: string;
+  stratum: 'all' | 'model-disagreed' | 'model-agreed';
+}
+
+const examples: LabelledInquiry[] = args.labels ? readDataset(args.labels, { format: 'jsonl' }) : readShippedTrainingSet();
+const byId = new Map(examples.map((e) => [e.id, e]));
+const audit = readFileSync(args.audit, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as SecondLabel);
+
+const summary: Record<string, { agreement: number; low: number; high: number }> = {};
+for (const field of [...new Set(audit.map((a) => a.field))].sort()) {
+  const labelled = examples.filter((e) => e.labels[field]).length;
+  const rows = audit.filter((a) => a.field === field && byId.get(a.id)?.labels[field]);
+  const stratum = (name: SecondLabel['stratum']) => {
+    const inStratum = rows.filter((a) => a.stratum === name);
+    const agreed = inStratum.filter((a) => byId.get(a.id)?.labels[field] === a.label).length;
+    return { n: inStratum.length, agreed };
+  };
+  const census = [stratum('all'), stratum('model-disagreed')].reduce((a, b) => ({ n: a.n + b.n, agreed: a.agreed + b.agreed }));
+  const sample = stratum('model-agreed');
+  const estimate = stratifiedAgreement(census, sample, labelled);
+  const agreement = estimate.agreement;
+  summary[field] = { agreement: round(agreement), low: round(estimate.low), high: round(estimate.high) };
+  const pairs = new Map<string, number>();
+  for (const a of rows) {
+    const writer = byId.get(a.id)?.labels[field];
+    if (writer !== a.label) pairs.set(`${writer}→${a.label}`, (pairs.get(`${writer}→${a.label}`) ?? 0) + 1);
+  }
+  const commonest = [...pairs]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 6)
+    .map(([pair, count]) => `${pair} ${count}`)
+    .join(', ');
+  console.log(
+    `${field}: second annotator agrees on ${agreement.toFixed(3)} of ${labelled} lines ` +
+      `(95 % interval ${summary[field].low.toFixed(3)}–${summary[field].high.toFixed(3)}); ` +
+      `census ${census.agreed}/${census.n}, sample ${sample.agreed}/${sample.n}; ` +
+      `writer→second: ${commonest}`,
+  );
+}
+console.log(JSON.stringify({ n: examples.length, audited: audit.length, agreement: summary }));
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
