@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
 import { stratifiedAgreement } from '../../apps/triage/src/model/metrics.js';
-import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
+import { join } from 'node:path';
+import { SHIPPED_TRAINING_DIR } from '../../apps/triage/src/model/shipped-training-set.js';
 
-// `node dist/tools/eval/annotator-agreement.js [--labels FILE] [--audit FILE]`: how often a second
-// annotator, labelling blind by the taxonomy's rules, gives the label a file carries (default: the
-// shipped training set). That is the ceiling a model is measured against: where two people
+// `node dist/tools/eval/annotator-agreement.js [--labels FILE ...] [--audit FILE]`: how often a
+// second annotator, labelling blind by the taxonomy's rules, gives the label the files carry
+// (default: the training files the audit covered). That is the ceiling a model is measured against: where two people
 // following the rules agree on 85 % of inquiries, a model cannot be expected to match either of
 // them on 90 %.
 //
@@ -18,7 +19,7 @@ import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-trai
 // stratum by its size in the file.
 const { values: args } = parseArgs({
   options: {
-    labels: { type: 'string' },
+    labels: { type: 'string', multiple: true },
     audit: {
       type: 'string',
       default: fileURLToPath(new URL('../../apps/triage/data/audit/second-annotator.jsonl', import.meta.url)),
@@ -33,7 +34,12 @@ interface SecondLabel {
   stratum: 'all' | 'model-disagreed' | 'model-agreed';
 }
 
-const examples: LabelledInquiry[] = args.labels ? readDataset(args.labels, { format: 'jsonl' }) : readShippedTrainingSet();
+// The audit drew its strata from these 1,600 lines; part-f came later and was never audited, so
+// counting it would weight the sampled stratum by lines it was not drawn from.
+const AUDITED_TRAINING_FILES = ['part-a.jsonl', 'part-b.jsonl', 'part-c.jsonl'].map((f) => join(SHIPPED_TRAINING_DIR, f));
+const examples: LabelledInquiry[] = (args.labels ?? AUDITED_TRAINING_FILES).flatMap((file) =>
+  readDataset(file, { format: 'jsonl' }),
+);
 const byId = new Map(examples.map((e) => [e.id, e]));
 const audit = readFileSync(args.audit, 'utf8')
   .split('\n')
