@@ -1,22 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/dataset.js';
 import { stratifiedAgreement } from '../../apps/triage/src/model/metrics.js';
-import { join } from 'node:path';
 import { SHIPPED_TRAINING_DIR } from '../../apps/triage/src/model/shipped-training-set.js';
 
 // `node dist/tools/eval/annotator-agreement.js [--labels FILE ...] [--audit FILE]`: how often a
 // second annotator, labelling blind by the taxonomy's rules, gives the label the files carry
-// (default: the training files the audit covered). That is the ceiling a model is measured against: where two people
-// following the rules agree on 85 % of inquiries, a model cannot be expected to match either of
-// them on 90 %.
+// (default: the training files the audit covered). That is the ceiling a model is measured
+// against: where two people following the rules agree on 85 % of inquiries, a model cannot be
+// expected to match either of them on 90 %.
 //
 // Each audit line names its stratum. `all` and `model-disagreed` are labelled in full (a census);
-// `model-agreed` is a random sample of the remaining lines. The training-set audit was drawn from a
-// cross-validation of the shipped model (cv-triage --predictions): every line whose out-of-fold
+// `model-agreed` is a random sample of the remaining lines. The training-set audit was drawn from
+// a cross-validation of the shipped model (cv-triage --predictions): every line whose out-of-fold
 // prediction differed from its label, and a sample of the others. The estimate weights each
-// stratum by its size in the file.
+// stratum by its size in the files.
 const { values: args } = parseArgs({
   options: {
     labels: { type: 'string', multiple: true },
@@ -58,8 +58,7 @@ for (const field of [...new Set(audit.map((a) => a.field))].sort()) {
   const census = [stratum('all'), stratum('model-disagreed')].reduce((a, b) => ({ n: a.n + b.n, agreed: a.agreed + b.agreed }));
   const sample = stratum('model-agreed');
   const estimate = stratifiedAgreement(census, sample, labelled);
-  const agreement = estimate.agreement;
-  summary[field] = { agreement: round(agreement), low: round(estimate.low), high: round(estimate.high) };
+  summary[field] = { agreement: round(estimate.agreement), low: round(estimate.low), high: round(estimate.high) };
   const pairs = new Map<string, number>();
   for (const a of rows) {
     const writer = byId.get(a.id)?.labels[field];
@@ -71,7 +70,7 @@ for (const field of [...new Set(audit.map((a) => a.field))].sort()) {
     .map(([pair, count]) => `${pair} ${count}`)
     .join(', ');
   console.log(
-    `${field}: second annotator agrees on ${agreement.toFixed(3)} of ${labelled} lines ` +
+    `${field}: second annotator agrees on ${estimate.agreement.toFixed(3)} of ${labelled} lines ` +
       `(95 % interval ${summary[field].low.toFixed(3)}–${summary[field].high.toFixed(3)}); ` +
       `census ${census.agreed}/${census.n}, sample ${sample.agreed}/${sample.n}; ` +
       `writer→second: ${commonest}`,

@@ -55,13 +55,18 @@ const extra: LabelledInquiry[] = (args.extra ?? []).flatMap((file) => readDatase
 const options = deepMerge<TrainOptions>(DEFAULT_TRAIN_OPTIONS, JSON.parse(args.options ?? '{}') as Json);
 const folds = Number(args.folds);
 const fields = args.fields?.split(',') ?? [...new Set(examples.flatMap((e) => Object.keys(e.labels)))].sort();
-// stratify on the first field's label (category) and the group
+// stratify on the first field's label and the group
 const strata = examples.map((e) => `${e.group ?? ''}|${e.labels[fields[0]] ?? ''}`);
 const fold = stratifiedFolds(strata, folds, Number(args.seed));
 
+const fraction = Number(args.fraction);
+if (!(fraction > 0 && fraction <= 1)) {
+  console.error(`--fraction must be in (0, 1], not ${args.fraction}`);
+  process.exit(2);
+}
 // the same lines are left out of every fold's training part, so each fold sees the chosen share
 const keepRandom = seededRandom(Number(args.seed) + 1);
-const keep = examples.map(() => keepRandom() < Number(args.fraction));
+const keep = examples.map(() => keepRandom() < fraction);
 
 const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
 const confidence: Record<string, number[]> = Object.fromEntries(fields.map((f) => [f, new Array<number>(examples.length)]));
