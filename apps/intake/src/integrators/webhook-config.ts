@@ -21,7 +21,8 @@ const schema = z.object({
   WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /**
    * A delivery waits (at most this long) until the event that caused it has been consumed, so an
-   * effect read from one topic is never sent before its cause still queued in another.
+   * effect read from one topic is never sent before its cause still queued in another. Counted
+   * from the later of its recording and the webhook tap's last (re)join.
    */
   WEBHOOK_CAUSAL_HOLD_MS: ms.default(10_000),
   /**

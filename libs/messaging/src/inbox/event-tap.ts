@@ -20,6 +20,7 @@ export type TapHandler = (event: EventEnvelope, definition: EventDefinition, con
 export class EventTaps implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventTaps.name);
   private readonly consumers: Consumer[] = [];
+  private readonly joinedAt = new Map<string, Date>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -41,6 +42,7 @@ export class EventTaps implements BeforeApplicationShutdown {
       maxWaitTimeInMs: 250,
     });
     this.consumers.push(consumer);
+    consumer.on(consumer.events.GROUP_JOIN, () => this.joinedAt.set(name, new Date()));
     await consumer.connect();
     await consumer.subscribe({ topics: [...byTopic.keys()], fromBeginning: true });
     consumer
@@ -50,6 +52,15 @@ export class EventTaps implements BeforeApplicationShutdown {
       })
       .catch((error: Error) => this.logger.error(`tap ${groupId} stopped: ${error.message}`));
     this.logger.log(`tap ${groupId} consuming ${byTopic.size} topics`);
+  }
+
+  /**
+   * When the tap last (re)joined its group. Nothing is consumed while the service is down or the
+   * group rebalances, so a wait for an event to be consumed counts from here; undefined until the
+   * first join.
+   */
+  consumingSince(name: string): Date | undefined {
+    return this.joinedAt.get(name);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

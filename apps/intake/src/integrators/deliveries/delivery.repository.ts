@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@switchboard/contracts';
+import { EventTaps } from '@switchboard/messaging';
 import { returnedRows, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
 import { WEBHOOK_CONFIG, WEBHOOK_TAP, type WebhookConfig } from '../webhook-config.js';
@@ -70,6 +71,7 @@ export class DeliveryRepository {
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(WEBHOOK_CONFIG) private readonly webhooks: WebhookConfig,
+    private readonly taps: EventTaps,
   ) {
     const schema = `"${config.database.schema}"`;
     this.inbox = `${schema}.inbox`;
@@ -110,13 +112,17 @@ export class DeliveryRepository {
       `SELECT d.status, d.attempts, d.next_attempt_at,
               d.next_attempt_at <= now() + interval '1 second' AS due,
               coalesce(d.lease_until > now(), false) AS leased,
-              s.status = 'active' AS active, ${this.heldBy('d', '$2', '$3')} AS held,
+              s.status = 'active' AS active, ${this.heldBy('d', '$2', '$3', '$4')} AS held,
               ${this.behindInLane('d')} AS blocked
        FROM ${this.deliveries} d JOIN ${this.subscriptions} s ON s.id = d.subscription_id WHERE d.id = $1`,
-      [id, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS],
+      [id, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS, this.tapConsumingSince()],
     );
     const r = rows[0];
     return r && { ...r, nextAttemptAt: r.next_attempt_at };
+  }
+
+  private tapConsumingSince(): Date | null {
+    return this.taps.consumingSince(WEBHOOK_TAP) ?? null;
   }
 
   /** True while an earlier delivery of the same subscription and ticket is still pending. */
@@ -127,13 +133,16 @@ export class DeliveryRepository {
 
   /**
    * True while the event is younger than the settle window, or while its cause has not been
-   * consumed yet and the causal hold has not run out.
+   * consumed yet and the causal hold has not run out. The hold counts from the later of the
+   * delivery's recording and the tap's last (re)join: while intake is down or its group
+   * rebalances the cause cannot be consumed, so that time must not use the hold up.
    */
-  private heldBy(alias: string, groupParam: string, holdParam: string): string {
+  private heldBy(alias: string, groupParam: string, holdParam: string, joinedParam: string): string {
     const settleSeconds = this.webhooks.WEBHOOK_ORDER_SETTLE_MS / 1000;
     return `(${alias}.event_time > now() - make_interval(secs => ${settleSeconds})
       OR (${alias}.cause_event_id IS NOT NULL
-      AND ${alias}.created_at > now() - make_interval(secs => ${holdParam}::double precision / 1000)
+      AND greatest(${alias}.created_at, coalesce(${joinedParam}::timestamptz, 'infinity'::timestamptz))
+        > now() - make_interval(secs => ${holdParam}::double precision / 1000)
       AND NOT EXISTS (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.cause_event_id)))`;
   }
 
@@ -149,10 +158,10 @@ export class DeliveryRepository {
        WHERE d.id = $1 AND s.id = d.subscription_id AND s.status = 'active' AND d.status = 'pending'
          AND (d.lease_until IS NULL OR d.lease_until < now()) AND d.next_attempt_at <= now() + interval '1 second'
          AND NOT ${this.behindInLane('d')}
-         AND NOT ${this.heldBy('d', '$3', '$4')}
+         AND NOT ${this.heldBy('d', '$3', '$4', '$5')}
        RETURNING d.id, d.subscription_id, d.ticket_id, d.event_id, d.event_type, d.payload, d.replay, d.attempts,
                  d.first_attempt_at, s.url, s.secret, s.previous_secret, s.previous_secret_until`,
-      [id, leaseMs, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS],
+      [id, leaseMs, this.tapGroup, this.webhooks.WEBHOOK_CAUSAL_HOLD_MS, this.tapConsumingSince()],
     );
     const r = returnedRows<Record<string, unknown>>(result)[0];
     if (!r) return undefined;

@@ -3,7 +3,7 @@ import { EventTaps } from '@switchboard/messaging';
 import { DurableTimerWorker, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import type { Redis } from 'ioredis';
 import { ticketEventDefinitions } from '../ticket-events.js';
-import { WEBHOOK_CONFIG, type WebhookConfig } from '../webhook-config.js';
+import { WEBHOOK_CONFIG, WEBHOOK_TAP, type WebhookConfig } from '../webhook-config.js';
 import { DeliverWebhookUseCase } from './deliver-webhook.usecase.js';
 import { RearmDeliveriesUseCase } from './rearm-deliveries.usecase.js';
 import { RecordDeliveriesUseCase } from './record-deliveries.usecase.js';
@@ -45,7 +45,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       what: 'pending webhook deliveries',
       logger: this.logger,
     });
-    await this.taps.open('webhooks', ticketEventDefinitions, async (event, _definition, context) => {
+    await this.taps.open(WEBHOOK_TAP, ticketEventDefinitions, async (event, _definition, context) => {
       const armable = await this.record.execute(context.manager, event);
       if (armable.length > 0) context.afterCommit(() => this.queue.arm(armable));
     });
