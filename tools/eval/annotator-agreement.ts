@@ -49,20 +49,22 @@ const audit = readFileSync(args.audit, 'utf8')
 const summary: Record<string, { agreement: number; low: number; high: number }> = {};
 for (const field of [...new Set(audit.map((a) => a.field))].sort()) {
   const labelled = examples.filter((e) => e.labels[field]).length;
-  const rows = audit.filter((a) => a.field === field && byId.get(a.id)?.labels[field]);
-  const stratum = (name: SecondLabel['stratum']) => {
-    const inStratum = rows.filter((a) => a.stratum === name);
-    const agreed = inStratum.filter((a) => byId.get(a.id)?.labels[field] === a.label).length;
-    return { n: inStratum.length, agreed };
+  // each second label beside the label the file carries; lines the file does not label are not scored
+  const rows = audit.flatMap((a) => {
+    const writer = a.field === field ? byId.get(a.id)?.labels[field] : undefined;
+    return writer ? [{ ...a, writer }] : [];
+  });
+  const stratum = (...names: SecondLabel['stratum'][]) => {
+    const inStratum = rows.filter((a) => names.includes(a.stratum));
+    return { n: inStratum.length, agreed: inStratum.filter((a) => a.writer === a.label).length };
   };
-  const census = [stratum('all'), stratum('model-disagreed')].reduce((a, b) => ({ n: a.n + b.n, agreed: a.agreed + b.agreed }));
+  const census = stratum('all', 'model-disagreed');
   const sample = stratum('model-agreed');
   const estimate = stratifiedAgreement(census, sample, labelled);
   summary[field] = { agreement: round(estimate.agreement), low: round(estimate.low), high: round(estimate.high) };
   const pairs = new Map<string, number>();
-  for (const a of rows) {
-    const writer = byId.get(a.id)?.labels[field];
-    if (writer !== a.label) pairs.set(`${writer}→${a.label}`, (pairs.get(`${writer}→${a.label}`) ?? 0) + 1);
+  for (const { writer, label } of rows) {
+    if (writer !== label) pairs.set(`${writer}→${label}`, (pairs.get(`${writer}→${label}`) ?? 0) + 1);
   }
   const commonest = [...pairs]
     .sort((x, y) => y[1] - x[1])
