@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 
+import { freePort } from './free-port.js';
 import { assertTestDatabase, TEST_DATABASE_URL } from './global-setup.js';
 
-export { assertTestDatabase, TEST_DATABASE_URL };
+export { assertTestDatabase, freePort, TEST_DATABASE_URL };
 export const TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -33,19 +33,6 @@ export function schemaSuffix(namespace: string): string {
 /** A service's schema name within a test namespace, for assertions that read its tables. */
 export function schemaOf(service: string, namespace: string): string {
   return `${service.replace('-', '_')}${schemaSuffix(namespace)}`;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment a service under test reads its configuration from. */
