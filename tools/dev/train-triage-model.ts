@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { labelSetsOf, loadTaxonomy } from '../../apps/triage/src/classification/taxonomy.js';
-import { scoreOnHoldout } from '../../apps/triage/src/learning/train-version.js';
+import { scoreOnAdditionalHoldouts, scoreOnHoldout } from '../../apps/triage/src/learning/train-version.js';
 import { readDataset } from '../../apps/triage/src/model/dataset.js';
 import { droppedByField, restrictToLabelSets } from '../../apps/triage/src/model/label-sets.js';
 import {
+  additionalHoldoutFiles,
   DEFAULT_HOLDOUT_FILE,
   DEFAULT_MODEL_FILE,
   readShippedTrainingSet,
@@ -20,10 +21,14 @@ const { examples, dropped } = restrictToLabelSets(readShippedTrainingSet(), labe
 if (dropped.length > 0)
   process.stdout.write(`labels outside the taxonomy, not learnt: ${JSON.stringify(droppedByField(dropped))}\n`);
 const trained = TriageModel.train(examples);
-// scored on the holdout it never saw, so the service can publish its accuracy from the first start
+// scored on the holdouts it never saw, so the service can publish its accuracy from the first start
 const holdoutFile = process.env.TRIAGE_HOLDOUT_FILE ?? DEFAULT_HOLDOUT_FILE;
+const additionalFiles = additionalHoldoutFiles(process.env.TRIAGE_ADDITIONAL_HOLDOUT_FILES).filter((f) => existsSync(f));
 const model = existsSync(holdoutFile)
-  ? trained.withHoldout(scoreOnHoldout(trained, readDataset(holdoutFile), labelSets))
+  ? trained.withHoldout(
+      scoreOnHoldout(trained, readDataset(holdoutFile), labelSets),
+      scoreOnAdditionalHoldouts(trained, additionalFiles, labelSets),
+    )
   : trained;
 mkdirSync(dirname(DEFAULT_MODEL_FILE), { recursive: true });
 writeFileSync(DEFAULT_MODEL_FILE, JSON.stringify(model.toJSON()));
@@ -32,4 +37,8 @@ process.stdout.write(`triage model ${model.version}: ${examples.length} examples
 if (model.holdout) {
   const accuracy = Object.entries(model.holdout.fields).map(([field, s]) => `${field} ${s.accuracy}`);
   process.stdout.write(`holdout accuracy (${model.holdout.examples} inquiries): ${accuracy.join(', ')}\n`);
+}
+for (const holdout of model.additionalHoldouts) {
+  const accuracy = Object.entries(holdout.fields).map(([field, s]) => `${field} ${s.accuracy}`);
+  process.stdout.write(`${holdout.name} accuracy (${holdout.examples} inquiries): ${accuracy.join(', ')}\n`);
 }

@@ -1,7 +1,12 @@
 import { loadExtraConfig, loadServiceConfig, type ServiceConfig } from '@switchboard/service-kit';
 import { z } from 'zod';
 import type { LlmSettings } from './classification/llm/chat-model.factory.js';
-import { DEFAULT_HOLDOUT_FILE, DEFAULT_MODEL_FILE, SHIPPED_TRAINING_DIR } from './model/shipped-training-set.js';
+import {
+  additionalHoldoutFiles,
+  DEFAULT_HOLDOUT_FILE,
+  DEFAULT_MODEL_FILE,
+  SHIPPED_TRAINING_DIR,
+} from './model/shipped-training-set.js';
 import {
   DEFAULT_ALTERNATIVE_MIN,
   DEFAULT_REVIEW_THRESHOLDS,
@@ -30,6 +35,8 @@ const extraSchema = z.object({
   /** retraining: the shipped training set and the holdout every version is scored on */
   TRIAGE_TRAINING_DIR: z.string().default(SHIPPED_TRAINING_DIR),
   TRIAGE_HOLDOUT_FILE: z.string().default(DEFAULT_HOLDOUT_FILE),
+  /** comma-separated holdouts scored and published beside the main one; empty for none */
+  TRIAGE_ADDITIONAL_HOLDOUT_FILES: z.string().optional(),
   /** how often each instance checks which model version is active (switching needs no restart) */
   TRIAGE_MODEL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** ready versions whose model is kept besides the active and shadow ones; older ones keep only their scores */
@@ -43,6 +50,7 @@ export interface TriageConfig extends ServiceConfig {
   review: ReviewPolicy;
   trainingDir: string;
   holdoutFile: string;
+  additionalHoldoutFiles: string[];
   modelPollMs: number;
   modelsKept: number;
 }
@@ -70,6 +78,7 @@ export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageCo
     },
     trainingDir: extra.TRIAGE_TRAINING_DIR,
     holdoutFile: extra.TRIAGE_HOLDOUT_FILE,
+    additionalHoldoutFiles: additionalHoldoutFiles(extra.TRIAGE_ADDITIONAL_HOLDOUT_FILES),
     modelPollMs: extra.TRIAGE_MODEL_POLL_MS,
     modelsKept: extra.TRIAGE_MODELS_KEPT,
   };

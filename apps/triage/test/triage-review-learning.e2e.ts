@@ -42,6 +42,7 @@ interface Accuracy {
     examples: number;
     fields: Record<string, { accuracy: number; macroF1: number; interval95?: { low: number; high: number } }>;
   } | null;
+  additionalHoldouts: { name: string; examples: number; fields: Record<string, { accuracy: number; interval95?: unknown }> }[];
   reviewed: {
     reviews: number;
     fields: Record<string, { reviewed: number; corrected: number; accuracy: number; interval95: { low: number; high: number } }>;
@@ -55,6 +56,7 @@ interface ModelVersion {
   trainingExamples: number;
   learntExamples: number;
   holdout: Record<string, { accuracy: number; macroF1: number }>;
+  additionalHoldouts: { name: string; examples: number; fields: Record<string, { accuracy: number }> }[];
   active: boolean;
 }
 
@@ -209,9 +211,11 @@ describe('triage review queue, corrections, sentiment and model versions (built 
   });
 
   it('publishes the accuracy of the model answering: its holdout scores from the build and the share of reviewed triages kept', async () => {
-    const holdoutSize = readFileSync(resolve(REPO_ROOT, 'apps/triage/data/holdout/holdout.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean).length;
+    const lines = (file: string) =>
+      readFileSync(resolve(REPO_ROOT, 'apps/triage/data/holdout', file), 'utf8')
+        .split('\n')
+        .filter(Boolean).length;
+    const holdoutSize = lines('holdout.jsonl');
     const published = await http<Accuracy>(`${base}/v1/triage/accuracy`);
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ modelVersion: expect.stringMatching(/^model-tfidf-/), active: true });
@@ -231,6 +235,17 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     const urgency = published.body.holdout?.fields.urgency;
     expect(urgency?.interval95?.low).toBeLessThan(urgency?.accuracy ?? 0);
     expect(urgency?.interval95?.high).toBeGreaterThan(urgency?.accuracy ?? 1);
+    // the second holdout, by other writers, is published beside the first
+    expect(published.body.additionalHoldouts).toEqual([
+      expect.objectContaining({ name: 'holdout-b', examples: lines('holdout-b.jsonl') }),
+    ]);
+    for (const field of ['urgency', 'category', 'component']) {
+      expect(published.body.additionalHoldouts[0].fields[field]).toMatchObject({
+        accuracy: expect.any(Number),
+        interval95: expect.any(Object),
+      });
+      expect(published.body.additionalHoldouts[0].fields[field].accuracy).toBeGreaterThan(0.5);
+    }
 
     const unknown = await http(`${base}/v1/triage/accuracy?modelVersion=model-none`);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'TRIAGE.MODEL_VERSION_NOT_FOUND']);
@@ -244,6 +259,7 @@ describe('triage review queue, corrections, sentiment and model versions (built 
         modelVersion: published.body.modelVersion,
         active: true,
         holdout: { examples: holdoutSize },
+        additionalHoldouts: [{ name: 'holdout-b', examples: lines('holdout-b.jsonl') }],
         reviewed: { reviews: 2, fields: { urgency: { reviewed: 2, corrected: 1, accuracy: 0.5 } } },
       });
       await expect(client.GetAccuracy({ modelVersion: 'model-none' })).rejects.toMatchObject({ code: 5 });
@@ -318,9 +334,19 @@ describe('triage review queue, corrections, sentiment and model versions (built 
     for (const field of ['urgency', 'category', 'component']) {
       expect(version.holdout[field].accuracy).toBeGreaterThan(0.3);
       expect(version.holdout[field].macroF1).toBeGreaterThan(0);
+      expect(version.additionalHoldouts[0].fields[field].accuracy).toBeGreaterThan(0.3);
     }
+    expect(version.additionalHoldouts.map((h) => h.name)).toEqual(['holdout-b']);
     const listed = await http<ModelVersion[]>(`${base}/v1/triage/admin/models`);
     expect(listed.body.map((v) => v.id)).toContain(version.id);
+    // a retrained version publishes both holdouts' scores from its row, with intervals
+    const scored = await http<Accuracy>(`${base}/v1/triage/accuracy?modelVersion=${version.modelVersion}`);
+    expect(scored.body).toMatchObject({ modelVersion: version.modelVersion, active: false });
+    expect(scored.body.additionalHoldouts[0]).toMatchObject({
+      name: 'holdout-b',
+      examples: version.additionalHoldouts[0].examples,
+      fields: { urgency: { accuracy: version.additionalHoldouts[0].fields.urgency.accuracy, interval95: expect.any(Object) } },
+    });
 
     // shadow: classifies live traffic alongside, only agreement is recorded
     const shadow = await http(`${base}/v1/triage/admin/shadow`, { method: 'PUT', body: { versionId: version.id } });

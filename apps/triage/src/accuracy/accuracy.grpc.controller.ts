@@ -1,13 +1,24 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { grpcCall } from '@switchboard/service-kit';
+import type { PublishedHoldout } from './published-accuracy.js';
 import { accuracyQuery, PublishedAccuracyQuery } from './published-accuracy.query.js';
+
+/** proto3 has no null: an unknown count is 0, an unknown time empty. */
+function holdoutToProto(holdout: PublishedHoldout & { name?: string }) {
+  return {
+    name: holdout.name ?? '',
+    examples: holdout.examples ?? 0,
+    measuredAt: holdout.measuredAt ?? '',
+    fields: holdout.fields,
+  };
+}
 
 @Controller()
 export class AccuracyGrpcController {
   constructor(private readonly accuracy: PublishedAccuracyQuery) {}
 
-  /** proto3 has no null: a missing holdout is absent, an unknown count is 0. */
+  /** A missing main holdout is absent. */
   @GrpcMethod('TriageService', 'GetAccuracy')
   get(req: { modelVersion?: string }) {
     return grpcCall(async () => {
@@ -15,13 +26,8 @@ export class AccuracyGrpcController {
       return {
         modelVersion: result.modelVersion,
         active: result.active,
-        ...(result.holdout && {
-          holdout: {
-            examples: result.holdout.examples ?? 0,
-            measuredAt: result.holdout.measuredAt ?? '',
-            fields: result.holdout.fields,
-          },
-        }),
+        ...(result.holdout && { holdout: holdoutToProto(result.holdout) }),
+        additionalHoldouts: result.additionalHoldouts.map(holdoutToProto),
         reviewed: result.reviewed,
       };
     });

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { ModelRegistry } from '../learning/model-registry.js';
 import { ModelVersionRepository } from '../learning/model-version.repository.js';
 import { ReviewRepository } from '../review/review.repository.js';
-import { holdoutWithIntervals, type PublishedAccuracy, reviewedAccuracy } from './published-accuracy.js';
+import { holdoutWithIntervals, type PublishedAccuracy, type PublishedHoldout, reviewedAccuracy } from './published-accuracy.js';
+
+interface Holdouts {
+  main: PublishedHoldout | null;
+  additional: (PublishedHoldout & { name: string })[];
+}
 
 const querySchema = z.object({ modelVersion: z.string().trim().min(1).max(200).optional() }).strict();
 
@@ -29,23 +34,29 @@ export class PublishedAccuracyQuery {
   async execute(input: AccuracyQueryInput): Promise<PublishedAccuracy> {
     const current = this.registry.current.version;
     const modelVersion = input.modelVersion ?? current;
-    const holdout = await this.holdoutOf(modelVersion);
-    if (holdout === undefined) throw notFound('TRIAGE.MODEL_VERSION_NOT_FOUND', `no model version ${modelVersion}`);
+    const holdouts = await this.holdoutsOf(modelVersion);
+    if (!holdouts) throw notFound('TRIAGE.MODEL_VERSION_NOT_FOUND', `no model version ${modelVersion}`);
     return {
       modelVersion,
       active: modelVersion === current,
-      holdout: holdout && holdoutWithIntervals(holdout),
+      holdout: holdouts.main && holdoutWithIntervals(holdouts.main),
+      additionalHoldouts: holdouts.additional.map((h) => ({ ...holdoutWithIntervals(h), name: h.name })),
       reviewed: reviewedAccuracy(await this.reviews.reviewedAccuracy(modelVersion)),
     };
   }
 
-  /** undefined: no such version; null: a version without kept scores (the rules, say). */
-  private async holdoutOf(modelVersion: string): Promise<PublishedAccuracy['holdout'] | undefined> {
+  /** undefined: no such version; `main` null: a version without kept scores (the rules, say). */
+  private async holdoutsOf(modelVersion: string): Promise<Holdouts | undefined> {
     for (const classifier of [this.registry.current, this.registry.shippedModel]) {
-      if (classifier.version === modelVersion) return classifier.holdout ?? null;
+      if (classifier.version === modelVersion)
+        return { main: classifier.holdout ?? null, additional: classifier.additionalHoldouts ?? [] };
     }
     const row = await this.versions.findByModelVersion(modelVersion);
     if (!row) return undefined;
-    return row.holdout && { examples: null, measuredAt: row.trainedAt, fields: row.holdout };
+    const measuredAt = row.trainedAt;
+    return {
+      main: row.holdout && { examples: null, measuredAt, fields: row.holdout },
+      additional: row.additionalHoldouts.map((h) => ({ ...h, measuredAt })),
+    };
   }
 }

@@ -6,19 +6,24 @@ export interface Interval {
   high: number;
 }
 
+/** Scores on a held-out set the version never trained on. */
+export interface PublishedHoldout {
+  /** holdout size; null for versions stored before the count was kept with the scores */
+  examples: number | null;
+  measuredAt: string | null;
+  /** `interval95` when the number of scored inquiries is known */
+  fields: Record<string, { accuracy: number; macroF1: number; n?: number; interval95?: Interval }>;
+}
+
 /** What the service publishes about a model version's accuracy; plain data, no framework. */
 export interface PublishedAccuracy {
   modelVersion: string;
   /** true when this version answers live traffic */
   active: boolean;
-  /** scores on the shipped holdout, which the version never trained on; null when none were kept */
-  holdout: {
-    /** holdout size; null for versions stored before the count was kept with the scores */
-    examples: number | null;
-    measuredAt: string | null;
-    /** `interval95` when the number of scored inquiries is known */
-    fields: Record<string, { accuracy: number; macroF1: number; n?: number; interval95?: Interval }>;
-  } | null;
+  /** scores on the main shipped holdout; null when none were kept */
+  holdout: PublishedHoldout | null;
+  /** scores on the other shipped holdouts (other writers), named after their files; empty when none were kept */
+  additionalHoldouts: (PublishedHoldout & { name: string })[];
   /**
    * Live triages a person decided (accepted or corrected). Reviews come from low confidence and
    * from agents who doubted a triage, so this share is harder than live traffic as a whole.
@@ -53,7 +58,7 @@ export function reviewedAccuracy(counts: ReviewedCount[]): PublishedAccuracy['re
 }
 
 /** Each field's interval over the inquiries that labelled it; older scores without that count fall back to the holdout size. */
-export function holdoutWithIntervals(holdout: NonNullable<PublishedAccuracy['holdout']>): PublishedAccuracy['holdout'] {
+export function holdoutWithIntervals(holdout: PublishedHoldout): PublishedHoldout {
   return {
     ...holdout,
     fields: Object.fromEntries(

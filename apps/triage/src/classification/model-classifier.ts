@@ -1,5 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type AllowedLabels, type HoldoutScores, TriageModel, type TriageModelJSON } from '../model/triage-model.js';
+import {
+  type AllowedLabels,
+  type HoldoutScores,
+  type NamedHoldoutScores,
+  TriageModel,
+  type TriageModelJSON,
+} from '../model/triage-model.js';
 import type { Classification, FieldResult, InquiryText } from './rules-classifier.js';
 import { labelSetsOf, TRIAGE_FIELDS, type Taxonomy } from './taxonomy.js';
 
@@ -8,6 +14,8 @@ export interface LocalClassifier {
   readonly version: string;
   /** how it scored on the shipped holdout; absent for the rules and for models stored before scores were kept with them */
   readonly holdout?: HoldoutScores;
+  /** how it scored on the other shipped holdouts, if any */
+  readonly additionalHoldouts?: NamedHoldoutScores[];
   classify(inquiry: InquiryText): Classification;
 }
 
@@ -32,6 +40,10 @@ export class ModelClassifier implements LocalClassifier {
 
   get holdout(): HoldoutScores | undefined {
     return this.model.holdout;
+  }
+
+  get additionalHoldouts(): NamedHoldoutScores[] {
+    return this.model.additionalHoldouts;
   }
 
   static fromFile(file: string, taxonomy: Taxonomy): ModelClassifier | undefined {

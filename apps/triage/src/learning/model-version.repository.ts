@@ -6,6 +6,12 @@ export interface FieldScore {
   macroF1: number;
 }
 
+export interface AdditionalHoldoutScores {
+  name: string;
+  examples: number;
+  fields: Record<string, FieldScore>;
+}
+
 export interface ModelVersionRow {
   id: string;
   status: 'training' | 'ready' | 'failed';
@@ -14,6 +20,7 @@ export interface ModelVersionRow {
   learntExamples: number;
   droppedLabels: Record<string, number>;
   holdout: Record<string, FieldScore> | null;
+  additionalHoldouts: AdditionalHoldoutScores[];
   error: string | null;
   /** false once the model itself was pruned: its scores stay, it can no longer be activated */
   modelStored: boolean;
@@ -34,7 +41,8 @@ export interface LearntExample {
 }
 
 const VERSION_COLUMNS = `id, status, model_version AS "modelVersion", training_examples AS "trainingExamples",
-  learnt_examples AS "learntExamples", dropped_labels AS "droppedLabels", holdout, error, model IS NOT NULL AS "modelStored",
+  learnt_examples AS "learntExamples", dropped_labels AS "droppedLabels", holdout,
+  additional_holdouts AS "additionalHoldouts", error, model IS NOT NULL AS "modelStored",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
   to_char(trained_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "trainedAt"`;
 
@@ -67,11 +75,13 @@ export class ModelVersionRepository {
       learntExamples: number;
       droppedLabels: Record<string, number>;
       holdout: Record<string, FieldScore>;
+      additionalHoldouts: AdditionalHoldoutScores[];
     },
   ): Promise<void> {
     await this.dataSource.query(
       `UPDATE ${this.table('model_versions')} SET status = 'ready', model_version = $2, model = $3, training_examples = $4,
-         learnt_examples = $5, dropped_labels = $6, holdout = $7, trained_at = now() WHERE id = $1`,
+         learnt_examples = $5, dropped_labels = $6, holdout = $7, additional_holdouts = $8, trained_at = now()
+       WHERE id = $1`,
       [
         id,
         done.modelVersion,
@@ -80,6 +90,7 @@ export class ModelVersionRepository {
         done.learntExamples,
         JSON.stringify(done.droppedLabels),
         JSON.stringify(done.holdout),
+        JSON.stringify(done.additionalHoldouts),
       ],
     );
   }

@@ -11,6 +11,7 @@ function toProto(v: ModelVersionView) {
     trainingExamples: v.trainingExamples,
     correctionExamples: v.learntExamples,
     holdout: v.holdout ?? {},
+    additionalHoldouts: v.additionalHoldouts,
     active: v.active,
     shadow: v.shadow,
     error: v.error ?? '',

@@ -30,6 +30,7 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
     const training = runTraining({
       trainingDir: this.config.trainingDir,
       holdoutFile: this.config.holdoutFile,
+      additionalHoldoutFiles: this.config.additionalHoldoutFiles,
       learnt,
       labelSets: labelSetsOf(this.registry.taxonomy),
     })

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chatAppTaxonomy } from '../classification/chat-app.taxonomy.js';
@@ -66,9 +66,19 @@ describe('training for a configured taxonomy', () => {
     lines.push(line('stray-1', 'the plugin loader fails on startup', 'plugin-system'));
     lines.push(line('stray-2', 'plugin hooks fire twice', 'plugin-system'));
     writeFileSync(join(dir, 'part-a.jsonl'), lines.join('\n'));
+    // outside the training folder, which is read whole
+    mkdirSync(join(dir, 'held'));
     writeFileSync(
-      join(dir, 'holdout.jsonl'),
+      join(dir, 'held', 'holdout.jsonl'),
       [line('h1', 'the invoice pdf total is wrong', 'invoicing'), line('h2', 'my card refund is missing', 'payments')].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'held', 'holdout-x.jsonl'),
+      [
+        line('x1', 'refund for my card never came', 'payments'),
+        line('x2', 'invoice shows the wrong VAT', 'invoicing'),
+        line('x3', 'the app crashes when I open it on my phone', 'mobile-app'),
+      ].join('\n'),
     );
     taxonomyFile = join(dir, 'taxonomy.json');
     writeFileSync(taxonomyFile, JSON.stringify(billingTaxonomy));
@@ -80,7 +90,8 @@ describe('training for a configured taxonomy', () => {
     const taxonomy = readTaxonomy(taxonomyFile);
     const trained = trainVersion({
       trainingDir: dir,
-      holdoutFile: join(dir, 'holdout.jsonl'),
+      holdoutFile: join(dir, 'held', 'holdout.jsonl'),
+      additionalHoldoutFiles: [join(dir, 'held', 'holdout-x.jsonl')],
       learnt: [],
       labelSets: labelSetsOf(taxonomy),
     });
@@ -88,6 +99,12 @@ describe('training for a configured taxonomy', () => {
     const json = JSON.parse(trained.model) as TriageModelJSON;
     expect(json.fields.component.labels.sort()).toEqual(['invoicing', 'mobile-app', 'payments']);
     expect(trained.holdout.component.accuracy).toBeGreaterThan(0);
+    // every holdout is scored and named; the model carries its scores to publish them
+    expect(trained.additionalHoldouts).toEqual([
+      { name: 'holdout-x', examples: 3, fields: expect.objectContaining({ component: expect.any(Object) }) },
+    ]);
+    expect(json.additionalHoldouts?.[0]).toMatchObject({ name: 'holdout-x', examples: 3 });
+    expect(json.additionalHoldouts?.[0].fields.component.n).toBe(3);
 
     const classifier = ModelClassifier.fromJSON(json, taxonomy);
     const result = classifier.classify({ subject: 'refund', body: 'my card refund has not arrived' });

@@ -1,12 +1,14 @@
+import { basename } from 'node:path';
 import { type LabelledInquiry, readDataset } from '../model/dataset.js';
 import { droppedByField, restrictToLabelSets } from '../model/label-sets.js';
 import { evaluate } from '../model/metrics.js';
 import { readShippedTrainingSet } from '../model/shipped-training-set.js';
-import { type AllowedLabels, type HoldoutScores, TriageModel } from '../model/triage-model.js';
+import { type AllowedLabels, type HoldoutScores, type NamedHoldoutScores, TriageModel } from '../model/triage-model.js';
 
 export interface TrainVersionInput {
   trainingDir: string;
   holdoutFile: string;
+  additionalHoldoutFiles: string[];
   /** corrections and resolved tickets */
   learnt: { ticketId: string; subject: string; body: string; labels: Record<string, string> }[];
   labelSets: AllowedLabels;
@@ -19,11 +21,12 @@ export interface TrainedVersion {
   learntExamples: number;
   droppedLabels: Record<string, number>;
   holdout: Record<string, { accuracy: number; macroF1: number }>;
+  additionalHoldouts: { name: string; examples: number; fields: Record<string, { accuracy: number; macroF1: number }> }[];
 }
 
 /**
  * A new model from the shipped training set plus what the service learnt, restricted to the
- * configured labels, scored on the shipped holdout (which it never trains on). CPU-bound for
+ * configured labels, scored on the shipped holdouts (which it never trains on). CPU-bound for
  * seconds: the service runs it in a worker thread.
  */
 export function trainVersion(input: TrainVersionInput): TrainedVersion {
@@ -36,14 +39,24 @@ export function trainVersion(input: TrainVersionInput): TrainedVersion {
   const { examples, dropped } = restrictToLabelSets([...readShippedTrainingSet(input.trainingDir), ...learnt], input.labelSets);
   const model = TriageModel.train(examples);
   const holdout = scoreOnHoldout(model, readDataset(input.holdoutFile), input.labelSets);
+  const additional = scoreOnAdditionalHoldouts(model, input.additionalHoldoutFiles, input.labelSets);
   return {
     modelVersion: `model-${model.version}`,
-    model: JSON.stringify(model.withHoldout(holdout).toJSON()),
+    model: JSON.stringify(model.withHoldout(holdout, additional).toJSON()),
     trainingExamples: examples.length,
     learntExamples: learnt.length,
     droppedLabels: droppedByField(dropped),
     holdout: holdout.fields,
+    additionalHoldouts: additional.map(({ name, examples, fields }) => ({ name, examples, fields })),
   };
+}
+
+/** Each file scored like the main holdout and named after the file (`holdout-b.jsonl` → `holdout-b`). */
+export function scoreOnAdditionalHoldouts(model: TriageModel, files: string[], labelSets: AllowedLabels): NamedHoldoutScores[] {
+  return files.map((file) => ({
+    name: basename(file).replace(/\.[^.]+$/, ''),
+    ...scoreOnHoldout(model, readDataset(file), labelSets),
+  }));
 }
 
 /** The scores the model publishes with itself (`GET /v1/triage/accuracy`) and its version row keeps. */

@@ -48,6 +48,9 @@ export interface HoldoutScores {
   fields: Record<string, { accuracy: number; macroF1: number; n?: number }>;
 }
 
+/** A holdout besides the main one (other writers, other time), named after its file. */
+export type NamedHoldoutScores = HoldoutScores & { name: string };
+
 export interface TriageModelJSON {
   format: 'switchboard-triage-model/1';
   version: string;
@@ -56,6 +59,7 @@ export interface TriageModelJSON {
   vectorizer: VectorizerJSON;
   fields: Record<string, FieldClassifierJSON>;
   holdout?: HoldoutScores;
+  additionalHoldouts?: NamedHoldoutScores[];
 }
 
 const SIGNAL_LIMIT = 5;
@@ -72,6 +76,7 @@ export class TriageModel {
     readonly trainedAt: string,
     readonly examples: number,
     readonly holdout?: HoldoutScores,
+    readonly additionalHoldouts: NamedHoldoutScores[] = [],
   ) {}
 
   get fields(): string[] {
@@ -122,12 +127,14 @@ export class TriageModel {
       json.trainedAt,
       json.examples,
       json.holdout,
+      json.additionalHoldouts,
     );
   }
 
   /** The same model carrying its held-out scores; the version does not change, as nothing learnt did. */
-  withHoldout(holdout: HoldoutScores): TriageModel {
-    return new TriageModel(this.vectorizer, this.classifiers, this.version, this.trainedAt, this.examples, holdout);
+  withHoldout(holdout: HoldoutScores, additional: NamedHoldoutScores[] = []): TriageModel {
+    const { vectorizer, classifiers, version, trainedAt, examples } = this;
+    return new TriageModel(vectorizer, classifiers, version, trainedAt, examples, holdout, additional);
   }
 
   toJSON(): TriageModelJSON {
@@ -139,6 +146,7 @@ export class TriageModel {
       vectorizer: this.vectorizer.toJSON(),
       fields: Object.fromEntries([...this.classifiers].map(([f, c]) => [f, c.toJSON()])),
       ...(this.holdout && { holdout: this.holdout }),
+      ...(this.additionalHoldouts.length > 0 && { additionalHoldouts: this.additionalHoldouts }),
     };
   }
 
