@@ -114,6 +114,30 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     });
   });
 
+  it('listens again when its notification connection is cut, and publishes what is written meanwhile', async () => {
+    const listener = `SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN switchboard_outbox_msgtest'`;
+    const [before] = (await dataSource.query(listener)) as { pid: number }[];
+    expect(before).toBeDefined();
+    await dataSource.query('SELECT pg_terminate_backend($1)', [before.pid]);
+    const ticketId = randomUUID();
+    await dataSource.transaction((m) =>
+      app.get(EventOutbox).append(m, inquiryReceivedEvent, received(ticketId), {
+        subject: ticketId,
+        correlationId: 'corr-cut',
+        causationId: null,
+      }),
+    );
+    await probe.waitForEvent(Topics.InquiryReceived, ticketId);
+    const again = await waitFor(
+      async () => {
+        const rows = (await dataSource.query(listener)) as { pid: number }[];
+        return rows.length === 1 && rows[0].pid !== before.pid && rows[0];
+      },
+      { what: 'the relay to listen on a new connection' },
+    );
+    expect(again.pid).not.toBe(before.pid);
+  });
+
   it('publishes nothing when the transaction that wrote the event rolls back', async () => {
     const ticketId = randomUUID();
     const outbox = app.get(EventOutbox);

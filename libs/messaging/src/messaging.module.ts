@@ -85,7 +85,8 @@ export function messagingOptionsFrom(config: ServiceConfig): MessagingOptions {
     maxAttempts: config.kafka.maxAttempts,
     concurrency: config.kafka.concurrency,
     relayBatchSize: 500,
-    relayIdlePollMs: 250,
+    relayIdlePollMs: 2000,
+    relayDeafPollMs: 250,
     inboxRetentionDays: config.kafka.inboxRetentionDays,
   };
 }

@@ -12,7 +12,10 @@ export interface MessagingOptions {
   maxAttempts: number;
   concurrency: number;
   relayBatchSize: number;
+  /** How often the relay looks for rows no notification announced, while its listener is connected. */
   relayIdlePollMs: number;
+  /** The same while the listener is down (PostgreSQL restarted, connection cut) and reconnecting. */
+  relayDeafPollMs: number;
   /** Processed event ids older than this are forgotten; keep it above the topics' retention. */
   inboxRetentionDays: number;
 }

@@ -1,13 +1,32 @@
+import { Topics, type TopicName } from '@switchboard/contracts';
+
 export interface TimelineEntry {
   type: string;
   at: string;
 }
 
+/** The pipeline's stages by the timeline entry each leaves in intake's ticket view. */
+export const PIPELINE_STAGES = ['triaged', 'routed', 'sla_clock_started', 'knowledge_suggested'] as const;
+
+/** The event that marks each stage (and `received`), for reading the same stages off Kafka. */
+export const PIPELINE_TOPICS: Record<'received' | (typeof PIPELINE_STAGES)[number], TopicName> = {
+  received: Topics.InquiryReceived,
+  triaged: Topics.InquiryTriaged,
+  routed: Topics.TicketRouted,
+  sla_clock_started: Topics.SlaClockStarted,
+  knowledge_suggested: Topics.KnowledgeSuggested,
+};
+
 /**
- * Time from `received` to the last of triaged, routed, clock started and suggested, read from the
- * timestamps the services wrote, so how often a test polls does not change the figure.
+ * Time from `received` to when the ticket first had every stage (triaged, routed, clock started,
+ * suggested), read from the timestamps the services wrote, so how often a test polls does not
+ * change the figure. The first entry of each stage counts: a later re-route (an escalation to
+ * the next tier, and the clocks and suggestions it brings) is a second pass, not this one's latency.
+ * Undefined while a stage is missing.
  */
-export function pipelineLatencyMs(timeline: readonly TimelineEntry[]): number {
-  const at = (type: string) => Math.max(...timeline.filter((e) => e.type === type).map((e) => Date.parse(e.at)));
-  return Math.max(at('triaged'), at('routed'), at('sla_clock_started'), at('knowledge_suggested')) - at('received');
+export function pipelineLatencyMs(timeline: readonly TimelineEntry[]): number | undefined {
+  const first = (type: string) => Math.min(...timeline.filter((e) => e.type === type).map((e) => Date.parse(e.at)));
+  const done = Math.max(...PIPELINE_STAGES.map(first));
+  const received = first('received');
+  return Number.isFinite(done) && Number.isFinite(received) ? done - received : undefined;
 }

@@ -30,6 +30,28 @@ const minutesOf = (hhmm: string) => {
   return h * 60 + m;
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a calendar is built for
+// every clock event; one format per time zone is shared (formats are immutable).
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Business-time arithmetic over a weekly schedule in one IANA time zone, with holidays. Wall times
  * are converted to instants through Intl, so DST shifts move the windows as the local clock does.
@@ -39,16 +61,7 @@ export class BusinessCalendar {
   private readonly holidays: Set<string>;
 
   constructor(readonly spec: CalendarSpec) {
-    this.parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: spec.timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+    this.parts = wallClockFormat(spec.timeZone);
     this.holidays = new Set(spec.holidays);
   }
 

@@ -18,6 +18,11 @@ interface OutboxRow {
  * Publishes committed outbox rows in commit order. One relay per schema holds a transaction-scoped
  * advisory lock while it publishes, so several instances never interleave one ticket's events.
  * A crash between send and delete republishes a batch: consumers de-duplicate by event id.
+ *
+ * Every outbox write notifies the relay (LISTEN/NOTIFY), so it publishes at once; polling only
+ * covers what a notification could miss. It is slow while the listener is connected (each idle
+ * poll is a transaction, and six services polling four times a second kept PostgreSQL and the
+ * services busy doing nothing) and fast while the listener is down and reconnecting.
  */
 @Injectable()
 export class OutboxRelay {
@@ -27,6 +32,8 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private notified = false;
   private listener: pg.Client | undefined;
+  private listening = false;
+  private reconnect: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -35,24 +42,19 @@ export class OutboxRelay {
   ) {}
 
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.options.databaseUrl });
-    this.listener.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
-    this.listener.on('error', (error) => this.logger.warn(`outbox listener: ${error.message}`));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.running = true;
+    await this.listen();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.reconnect);
     this.wake?.();
     await this.loop;
     // Whatever committed before shutdown is published now rather than at the next start.
     await this.drainAll().catch((error: Error) => this.logger.warn(`final drain failed: ${error.message}`));
+    this.listening = false;
     await this.listener?.end().catch(() => undefined);
   }
 
@@ -63,11 +65,50 @@ export class OutboxRelay {
     }
   }
 
+  /** Connects the notification listener; on failure the relay polls fast and tries again. */
+  private async listen(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.options.databaseUrl });
+    this.listener = listener;
+    listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    const lost = (reason: string) => {
+      if (this.listener !== listener || !this.listening) return;
+      this.listening = false;
+      this.logger.warn(`outbox listener lost (${reason}); polling every ${this.options.relayDeafPollMs} ms until it is back`);
+      void listener.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    listener.on('error', (error) => lost(error.message));
+    listener.on('end', () => lost('connection ended'));
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+      this.listening = true;
+      // anything written while no one listened is published by the next pass
+      this.notified = true;
+      this.wake?.();
+    } catch (error) {
+      this.logger.warn(`outbox listener: ${(error as Error).message}; polling every ${this.options.relayDeafPollMs} ms`);
+      void listener.end().catch(() => undefined);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.running) return;
+    this.reconnect = setTimeout(() => void this.listen(), 1000);
+    this.reconnect.unref();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       try {
         const published = await this.publishBatch();
-        if (published < this.options.relayBatchSize) await this.idle(this.options.relayIdlePollMs);
+        if (published < this.options.relayBatchSize) {
+          await this.idle(this.listening ? this.options.relayIdlePollMs : this.options.relayDeafPollMs);
+        }
       } catch (error) {
         this.logger.warn(`outbox publish failed, retrying: ${(error as Error).message}`);
         await this.idle(1000);
