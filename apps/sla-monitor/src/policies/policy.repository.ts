@@ -46,6 +46,12 @@ const SOP_SECONDS: Record<Tier, [number, number | null]> = {
 @Injectable()
 export class PolicyRepository {
   private readonly s: string;
+  /**
+   * Calendars already read by a transaction: a routed ticket reads the same calendar for every
+   * clock it starts and every risk check. Only transactions keep them (they end, and take their
+   * entry with them); a calendar write in the transaction forgets them.
+   */
+  private readonly calendarsInTx = new WeakMap<EntityManager, Map<string, Promise<BusinessCalendar>>>();
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: SlaConfig) {
     this.s = config.database.schema;
@@ -98,6 +104,7 @@ export class PolicyRepository {
   }
 
   async insertCalendar(manager: EntityManager, c: CreateCalendar): Promise<Calendar | null> {
+    this.calendarsInTx.delete(manager);
     const [row] = await manager.query(
       `INSERT INTO "${this.s}".calendars (id, name, time_zone, mode, weekly, holidays) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO NOTHING RETURNING ${CALENDAR}`,
@@ -107,6 +114,7 @@ export class PolicyRepository {
   }
 
   async updateCalendar(manager: EntityManager, c: Calendar): Promise<Calendar> {
+    this.calendarsInTx.delete(manager);
     const [row] = await manager.query(
       `UPDATE "${this.s}".calendars SET name = $2, time_zone = $3, mode = $4, weekly = $5, holidays = $6, updated_at = now()
         WHERE id = $1 RETURNING ${CALENDAR}`,
@@ -116,15 +124,21 @@ export class PolicyRepository {
   }
 
   async deleteCalendar(manager: EntityManager, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
+    this.calendarsInTx.delete(manager);
     const [use] = await manager.query(`SELECT 1 FROM "${this.s}".sla_policies WHERE calendar_id = $1 LIMIT 1`, [id]);
     if (use) return 'in_use';
     const rows = await manager.query(`DELETE FROM "${this.s}".calendars WHERE id = $1 RETURNING id`, [id]);
     return rows.length > 0 ? 'deleted' : 'missing';
   }
 
-  async businessCalendar(manager: EntityManager, id: string): Promise<BusinessCalendar> {
-    const row = await this.calendar(manager, id);
-    return row ? new BusinessCalendar(row) : BusinessCalendar.always();
+  businessCalendar(manager: EntityManager, id: string): Promise<BusinessCalendar> {
+    const read = () => this.calendar(manager, id).then((row) => (row ? new BusinessCalendar(row) : BusinessCalendar.always()));
+    if (!manager.queryRunner?.isTransactionActive) return read();
+    const known = this.calendarsInTx.get(manager) ?? new Map<string, Promise<BusinessCalendar>>();
+    this.calendarsInTx.set(manager, known);
+    const calendar = known.get(id) ?? read();
+    known.set(id, calendar);
+    return calendar;
   }
 
   async allBusinessCalendars(manager: EntityManager): Promise<Map<string, BusinessCalendar>> {

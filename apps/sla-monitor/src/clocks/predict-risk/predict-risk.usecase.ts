@@ -43,7 +43,6 @@ export class PredictRiskUseCase {
   }
 
   async assess(manager: EntityManager, clock: Clock, now: Date, known?: BusinessCalendar): Promise<void> {
-    const queuePosition = await this.clocks.queuePosition(manager, clock.ticketId);
     const calendar = known ?? (await this.policies.businessCalendar(manager, clock.calendarId));
     const elapsedMs = consumedAt(clock, calendar, now);
     const stats = await this.log.meanHandling(manager, clock.tier, clock.kind);
@@ -51,7 +50,7 @@ export class PredictRiskUseCase {
       remainingMs: clock.targetMs - elapsedMs,
       elapsedMs,
       targetMs: clock.targetMs,
-      queuePosition: clock.agentId ? null : queuePosition,
+      queuePosition: clock.agentId ? null : await this.clocks.queuePosition(manager, clock.ticketId),
       agentLoad: clock.agentId ? await this.clocks.agentLoad(manager, clock.agentId) : 0,
       meanHandlingMs: stats.meanMs,
       samples: stats.samples,
