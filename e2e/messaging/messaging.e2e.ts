@@ -138,6 +138,28 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     expect(again.pid).not.toBe(before.pid);
   });
 
+  it('chains the events of one transaction about one subject: each names the one before and is stamped after it', async () => {
+    const ticketId = randomUUID();
+    const other = randomUUID();
+    const outbox = app.get(EventOutbox);
+    const meta = (subject: string) => ({ subject, correlationId: 'corr-chain', causationId: null });
+    const [first, second, elsewhere] = await dataSource.transaction(async (m) => [
+      await outbox.append(m, inquiryReceivedEvent, received(ticketId), meta(ticketId)),
+      await outbox.append(m, ticketResolvedEvent, { ...ticketResolvedExample, ticketId }, meta(ticketId)),
+      await outbox.append(m, inquiryReceivedEvent, received(other), meta(other)),
+    ]);
+    expect(first.precededBy).toBeUndefined();
+    expect(second.precededBy).toBe(first.id);
+    expect(Date.parse(second.time)).toBeGreaterThan(Date.parse(first.time));
+    expect(elsewhere.precededBy).toBeUndefined();
+    const published = await probe.waitForEvent(Topics.TicketResolved, ticketId);
+    expect(published.envelope).toMatchObject({ id: second.id, precededBy: first.id });
+
+    // a new transaction starts a new chain
+    const next = await dataSource.transaction((m) => outbox.append(m, inquiryReceivedEvent, received(ticketId), meta(ticketId)));
+    expect(next.precededBy).toBeUndefined();
+  });
+
   it('publishes nothing when the transaction that wrote the event rolls back', async () => {
     const ticketId = randomUUID();
     const outbox = app.get(EventOutbox);

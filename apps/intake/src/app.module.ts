@@ -12,6 +12,7 @@ import { ChannelsLifecycleBundles1764316801000 } from './migrations/176431680100
 import { Webhooks1764400000000 } from './migrations/1764400000000-webhooks.js';
 import { Surveys1764400000001 } from './migrations/1764400000001-surveys.js';
 import { ApiKeys1764950400100 } from './migrations/1764950400100-api-keys.js';
+import { WebhookPredecessors1765036800000 } from './migrations/1765036800000-webhook-predecessors.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { TicketMessageEntity } from './tickets/ticket-message.entity.js';
 import { TicketEntity } from './tickets/ticket.entity.js';
@@ -33,6 +34,7 @@ export class AppModule {
             Webhooks1764400000000,
             Surveys1764400000001,
             ApiKeys1764950400100,
+            WebhookPredecessors1765036800000,
           ],
         }),
         MessagingModule.forService(),

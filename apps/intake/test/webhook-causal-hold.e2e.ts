@@ -9,6 +9,7 @@ import type { WebhookConfig } from '../src/integrators/webhook-config.js';
 import { Initial1764230400000 } from '../src/migrations/1764230400000-initial.js';
 import { ChannelsLifecycleBundles1764316801000 } from '../src/migrations/1764316801000-channels-lifecycle-bundles.js';
 import { Webhooks1764400000000 } from '../src/migrations/1764400000000-webhooks.js';
+import { WebhookPredecessors1765036800000 } from '../src/migrations/1765036800000-webhook-predecessors.js';
 
 // A delivery whose cause is still unconsumed waits at most WEBHOOK_CAUSAL_HOLD_MS. While intake is
 // down nothing is consumed, so the wait must count from the tap's rejoin, not from when the
@@ -28,7 +29,12 @@ beforeAll(async () => {
     url: TEST_DATABASE_URL,
     schema,
     entities: [],
-    migrations: [Initial1764230400000, ChannelsLifecycleBundles1764316801000, Webhooks1764400000000],
+    migrations: [
+      Initial1764230400000,
+      ChannelsLifecycleBundles1764316801000,
+      Webhooks1764400000000,
+      WebhookPredecessors1765036800000,
+    ],
     poolSize: 2,
   });
   await migrateDatabase(db, schema);
@@ -87,5 +93,52 @@ describe('the causal hold of a webhook delivery across an intake outage', () => 
     joinedAt = secondsAgo(30);
     expect((await deliveries.state(db.manager, deliveryId))?.held).toBe(false);
     expect(await deliveries.claim(db.manager, deliveryId, 30_000)).toMatchObject({ id: deliveryId });
+  });
+});
+
+describe('the order of sibling events read from different topics', () => {
+  const consumed = (eventId: string) =>
+    db.query(`INSERT INTO "${schema}".inbox (consumer_group, event_id, topic) VALUES ($1, $2, 'test')`, [
+      `${consumerGroup}-webhooks`,
+      eventId,
+    ]);
+
+  it('holds an event until the sibling emitted just before it is consumed, then releases it', async () => {
+    joinedAt = secondsAgo(60);
+    const causeId = randomUUID();
+    const siblingId = randomUUID();
+    await consumed(causeId);
+    const envelope = {
+      id: randomUUID(),
+      type: 'com.switchboard.triage.review-requested.v1',
+      time: secondsAgo(5).toISOString(),
+      causationId: causeId,
+      precededBy: siblingId,
+    } as unknown as EventEnvelope;
+    const [armed] = await deliveries.insert(db.manager, [
+      { id: randomUUID(), subscriptionId, envelope, ticketId: randomUUID(), replay: false },
+    ]);
+    const held = async () => (await deliveries.state(db.manager, armed.id))?.held;
+
+    // the cause is in, the settle window is over: only the unconsumed sibling holds it
+    expect(await held()).toBe(true);
+    expect(await deliveries.claim(db.manager, armed.id, 30_000)).toBeUndefined();
+    await consumed(siblingId);
+    expect(await held()).toBe(false);
+  });
+
+  it('does not hold a replay for its sibling: replays are history read in time order', async () => {
+    joinedAt = secondsAgo(60);
+    const envelope = {
+      id: randomUUID(),
+      type: 'com.switchboard.triage.review-requested.v1',
+      time: secondsAgo(5).toISOString(),
+      causationId: null,
+      precededBy: randomUUID(),
+    } as unknown as EventEnvelope;
+    const [armed] = await deliveries.insert(db.manager, [
+      { id: randomUUID(), subscriptionId, envelope, ticketId: randomUUID(), replay: true },
+    ]);
+    expect((await deliveries.state(db.manager, armed.id))?.held).toBe(false);
   });
 });

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 /**
  * CloudEvents 1.0 structured-mode envelope. `correlationId` follows one inquiry across every
- * service; `causationId` names the event that directly caused this one.
+ * service; `causationId` names the event that directly caused this one; `precededBy`, present
+ * only then, names the event about the same subject emitted just before this one in the same
+ * transaction (a sibling of one cause, published on another topic, so a reader of several topics
+ * can restore the order).
  */
 export const eventEnvelopeSchema = z.object({
   specversion: z.literal('1.0'),
@@ -15,6 +18,7 @@ export const eventEnvelopeSchema = z.object({
   datacontenttype: z.literal('application/json'),
   correlationId: z.string().min(1),
   causationId: z.string().min(1).nullable(),
+  precededBy: z.uuid().optional(),
   data: z.unknown(),
 });
 
@@ -29,6 +33,7 @@ export interface EnvelopeInput<TData> {
   data: TData;
   correlationId: string;
   causationId: string | null;
+  precededBy?: string;
   id?: string;
   time?: Date;
 }
@@ -44,6 +49,7 @@ export function buildEnvelope<TData>(input: EnvelopeInput<TData>): EventEnvelope
     datacontenttype: 'application/json',
     correlationId: input.correlationId,
     causationId: input.causationId,
+    ...(input.precededBy && { precededBy: input.precededBy }),
     data: input.data,
   };
 }

@@ -18,8 +18,21 @@ export const outboxChannel = (schema: string) => `switchboard_outbox_${schema}`;
  * The only way a service emits an event: the envelope is validated against its contract and
  * written in the caller's transaction; the relay publishes it after commit.
  */
+interface LastAppended {
+  id: string;
+  time: number;
+}
+
 @Injectable()
 export class EventOutbox {
+  /**
+   * Per open transaction and subject, the event appended last. Events of one transaction about
+   * one ticket often go to different topics (triaged and review requested), where no reader can
+   * tell their order: each names its predecessor (`precededBy`) and is stamped at least a
+   * millisecond after it, so event time orders them as they were emitted.
+   */
+  private readonly lastInTx = new WeakMap<EntityManager, Map<string, LastAppended>>();
+
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
   async append<TDef extends EventDefinition>(
@@ -35,6 +48,8 @@ export class EventOutbox {
         `${definition.topic}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
       );
     }
+    const siblings = manager.queryRunner?.isTransactionActive ? this.siblingsIn(manager) : undefined;
+    const previous = siblings?.get(meta.subject);
     const envelope = buildEnvelope({
       type: definition.type,
       source: this.options.source,
@@ -42,7 +57,10 @@ export class EventOutbox {
       data: checked.data as EventData<TDef>,
       correlationId: meta.correlationId,
       causationId: meta.causationId,
+      precededBy: previous?.id,
+      time: new Date(Math.max(Date.now(), (previous?.time ?? 0) + 1)),
     });
+    siblings?.set(meta.subject, { id: envelope.id, time: Date.parse(envelope.time) });
     const { schema } = this.options;
     // One round trip: the row, and a notification delivered only when the transaction commits,
     // which is exactly when the relay can see the row.
@@ -60,5 +78,11 @@ export class EventOutbox {
       ],
     );
     return envelope;
+  }
+
+  private siblingsIn(manager: EntityManager): Map<string, LastAppended> {
+    const known = this.lastInTx.get(manager) ?? new Map<string, LastAppended>();
+    this.lastInTx.set(manager, known);
+    return known;
   }
 }

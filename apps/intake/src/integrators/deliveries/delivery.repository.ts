@@ -87,8 +87,9 @@ export class DeliveryRepository {
     for (const d of deliveries) {
       const rows: { id: string; next_attempt_at: Date }[] = await manager.query(
         `INSERT INTO ${this.deliveries}
-           (id, subscription_id, event_id, event_type, ticket_id, event_time, cause_event_id, payload, replay, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending') ON CONFLICT DO NOTHING RETURNING id, next_attempt_at`,
+           (id, subscription_id, event_id, event_type, ticket_id, event_time, cause_event_id, preceded_by_event_id,
+            payload, replay, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending') ON CONFLICT DO NOTHING RETURNING id, next_attempt_at`,
         [
           d.id,
           d.subscriptionId,
@@ -98,6 +99,7 @@ export class DeliveryRepository {
           d.envelope.time,
           // Replays are read back in time order; their causes are history, not something to wait for.
           !d.replay && UUID.test(d.envelope.causationId ?? '') ? d.envelope.causationId : null,
+          !d.replay && d.envelope.precededBy ? d.envelope.precededBy : null,
           JSON.stringify(d.envelope),
           d.replay,
         ],
@@ -132,18 +134,20 @@ export class DeliveryRepository {
   }
 
   /**
-   * True while the event is younger than the settle window, or while its cause has not been
-   * consumed yet and the causal hold has not run out. The hold counts from the later of the
-   * delivery's recording and the tap's last (re)join: while intake is down or its group
-   * rebalances the cause cannot be consumed, so that time must not use the hold up.
+   * True while the event is younger than the settle window, or while an event it waits for —
+   * its cause, or the sibling emitted just before it in the same transaction — has not been
+   * consumed yet and the hold has not run out. The hold counts from the later of the delivery's
+   * recording and the tap's last (re)join: while intake is down or its group rebalances nothing
+   * can be consumed, so that time must not use the hold up.
    */
   private heldBy(alias: string, groupParam: string, holdParam: string, joinedParam: string): string {
     const settleSeconds = this.webhooks.WEBHOOK_ORDER_SETTLE_MS / 1000;
+    const unconsumed = (column: string) => `(${alias}.${column} IS NOT NULL AND NOT EXISTS
+      (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.${column}))`;
     return `(${alias}.event_time > now() - make_interval(secs => ${settleSeconds})
-      OR (${alias}.cause_event_id IS NOT NULL
-      AND greatest(${alias}.created_at, coalesce(${joinedParam}::timestamptz, 'infinity'::timestamptz))
+      OR (greatest(${alias}.created_at, coalesce(${joinedParam}::timestamptz, 'infinity'::timestamptz))
         > now() - make_interval(secs => ${holdParam}::double precision / 1000)
-      AND NOT EXISTS (SELECT 1 FROM ${this.inbox} i WHERE i.consumer_group = ${groupParam} AND i.event_id = ${alias}.cause_event_id)))`;
+      AND (${unconsumed('cause_event_id')} OR ${unconsumed('preceded_by_event_id')})))`;
   }
 
   /**
