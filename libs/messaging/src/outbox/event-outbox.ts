@@ -14,15 +14,15 @@ export interface EventMeta {
 
 export const outboxChannel = (schema: string) => `switchboard_outbox_${schema}`;
 
-/**
- * The only way a service emits an event: the envelope is validated against its contract and
- * written in the caller's transaction; the relay publishes it after commit.
- */
 interface LastAppended {
   id: string;
   time: number;
 }
 
+/**
+ * The only way a service emits an event: the envelope is validated against its contract and
+ * written in the caller's transaction; the relay publishes it after commit.
+ */
 @Injectable()
 export class EventOutbox {
   /**

@@ -85,6 +85,11 @@ export class OutboxRelay {
     try {
       await listener.connect();
       await listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+      // a reconnect that finishes after stop() must not keep the process alive
+      if (!this.running) {
+        await listener.end();
+        return;
+      }
       this.listening = true;
       // anything written while no one listened is published by the next pass
       this.notified = true;
