@@ -3,7 +3,7 @@ import { SERVICE_NAMES } from '@switchboard/service-kit';
 import {
   EventProbe,
   PIPELINE_TOPICS,
-  pipelineLatencyMs,
+  pipelinePass,
   SAMPLE_INQUIRIES,
   startSystem,
   TEST_API_KEY,
@@ -17,7 +17,7 @@ import {
 // very services being measured.
 const INQUIRIES = Number(process.env.BENCH_INQUIRIES ?? 300);
 const namespace = testNamespace('bench');
-const stageOfTopic = new Map(Object.entries(PIPELINE_TOPICS).map(([stage, topic]) => [topic, stage]));
+const stageOfTopic = new Map<string, string>(Object.entries(PIPELINE_TOPICS).map(([stage, topic]) => [topic, stage]));
 const probe = await new EventProbe(namespace).start(Object.values(PIPELINE_TOPICS));
 const startedAt = Date.now();
 const system = await startSystem(namespace, { LOG_LEVEL: 'warn' });
@@ -39,7 +39,7 @@ const post = async (i: number) => {
 const timelines = () => {
   const byTicket = new Map<string, TimelineEntry[]>();
   for (const m of probe.seen) {
-    const type = stageOfTopic.get(m.topic as (typeof PIPELINE_TOPICS)['received']);
+    const type = stageOfTopic.get(m.topic);
     const ticketId = m.envelope?.subject;
     if (!type || !ticketId) continue;
     const entries = byTicket.get(ticketId) ?? [];
@@ -69,10 +69,8 @@ const finished = new Map<string, { latencyMs: number; at: number }>();
 while (finished.size < ids.length && Date.now() - burstStart < 120_000) {
   const seen = timelines();
   for (const id of ids.filter((i) => !finished.has(i))) {
-    const entries = seen.get(id) ?? [];
-    const latencyMs = pipelineLatencyMs(entries);
-    const received = entries.find((e) => e.type === 'received');
-    if (latencyMs !== undefined && received) finished.set(id, { latencyMs, at: Date.parse(received.at) + latencyMs });
+    const pass = pipelinePass(seen.get(id) ?? []);
+    if (pass) finished.set(id, { latencyMs: pass.doneAt - pass.receivedAt, at: pass.doneAt });
   }
   await new Promise((r) => setTimeout(r, 250));
 }

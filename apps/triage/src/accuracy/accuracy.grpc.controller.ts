@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { grpcCall } from '@switchboard/service-kit';
-import type { PublishedHoldout } from './published-accuracy.js';
+import type { NamedPublishedHoldout, PublishedHoldout } from './published-accuracy.js';
 import { accuracyQuery, PublishedAccuracyQuery } from './published-accuracy.query.js';
 
 /** proto3 has no null: an unknown count is 0, an unknown time empty. */
-function holdoutToProto(holdout: PublishedHoldout & { name?: string }) {
+function holdoutToProto(holdout: PublishedHoldout | NamedPublishedHoldout) {
   return {
-    name: holdout.name ?? '',
+    name: 'name' in holdout ? holdout.name : '',
     examples: holdout.examples ?? 0,
     measuredAt: holdout.measuredAt ?? '',
     fields: holdout.fields,

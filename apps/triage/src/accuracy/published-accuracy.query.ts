@@ -4,11 +4,17 @@ import { z } from 'zod';
 import { ModelRegistry } from '../learning/model-registry.js';
 import { ModelVersionRepository } from '../learning/model-version.repository.js';
 import { ReviewRepository } from '../review/review.repository.js';
-import { holdoutWithIntervals, type PublishedAccuracy, type PublishedHoldout, reviewedAccuracy } from './published-accuracy.js';
+import {
+  holdoutWithIntervals,
+  type NamedPublishedHoldout,
+  type PublishedAccuracy,
+  type PublishedHoldout,
+  reviewedAccuracy,
+} from './published-accuracy.js';
 
 interface Holdouts {
   main: PublishedHoldout | null;
-  additional: (PublishedHoldout & { name: string })[];
+  additional: NamedPublishedHoldout[];
 }
 
 const querySchema = z.object({ modelVersion: z.string().trim().min(1).max(200).optional() }).strict();

@@ -15,6 +15,9 @@ export interface PublishedHoldout {
   fields: Record<string, { accuracy: number; macroF1: number; n?: number; interval95?: Interval }>;
 }
 
+/** A holdout besides the main one, named after its file (`holdout-b`). */
+export type NamedPublishedHoldout = PublishedHoldout & { name: string };
+
 /** What the service publishes about a model version's accuracy; plain data, no framework. */
 export interface PublishedAccuracy {
   modelVersion: string;
@@ -23,7 +26,7 @@ export interface PublishedAccuracy {
   /** scores on the main shipped holdout; null when none were kept */
   holdout: PublishedHoldout | null;
   /** scores on the other shipped holdouts (other writers), named after their files; empty when none were kept */
-  additionalHoldouts: (PublishedHoldout & { name: string })[];
+  additionalHoldouts: NamedPublishedHoldout[];
   /**
    * Live triages a person decided (accepted or corrected). Reviews come from low confidence and
    * from agents who doubted a triage, so this share is harder than live traffic as a whole.

@@ -21,7 +21,8 @@ export interface TrainedVersion {
   learntExamples: number;
   droppedLabels: Record<string, number>;
   holdout: Record<string, { accuracy: number; macroF1: number }>;
-  additionalHoldouts: { name: string; examples: number; fields: Record<string, { accuracy: number; macroF1: number }> }[];
+  /** the version row keeps when the scores were measured: its training time */
+  additionalHoldouts: Omit<NamedHoldoutScores, 'measuredAt'>[];
 }
 
 /**
