@@ -548,7 +548,8 @@ describe('intake channels, dedupe, bundles and lifecycle against real PostgreSQL
         ['open', 'resolved', 0],
         ['resolved', 'open', 1],
       ]);
-      expect(probe.of(Topics.CustomerReplied, ticketId)).toHaveLength(2);
+      // Topics are read independently, so the second reply can arrive after the status change it caused.
+      expect(await waitForCount(() => probe.of(Topics.CustomerReplied, ticketId), 2)).toHaveLength(2);
       const timeline = await http<{ timeline: { type: string }[] }>(`${base}/v1/tickets/${ticketId}/timeline`);
       expect(timeline.body.timeline.map((t) => t.type)).toEqual([
         'received',
