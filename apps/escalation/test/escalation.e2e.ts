@@ -42,6 +42,7 @@ describe('escalation against real PostgreSQL, Kafka and Redis', () => {
       return r.body.length > 0 ? r.body : undefined;
     });
     expect(list).toHaveLength(1);
+    await probe.waitForEvent(Topics.TicketEscalated, ticketId);
     const marker = randomUUID();
     await probe.publish(Topics.SlaBreached, slaBreachedEvent.type, marker, { ...breach, ticketId: marker });
     await probe.waitForEvent(Topics.TicketEscalated, marker);

@@ -110,6 +110,7 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
     const first = await submit(key);
     const again = await Promise.all([submit(key), submit(key), submit(key)]);
     expect(again.map((r) => [r.status, r.body.ticketId])).toEqual(Array(3).fill([202, first.body.ticketId]));
+    await probe.waitForEvent(Topics.InquiryReceived, first.body.ticketId);
     const marker = await submit(randomUUID());
     await probe.waitForEvent(Topics.InquiryReceived, marker.body.ticketId);
     expect(probe.of(Topics.InquiryReceived, first.body.ticketId)).toHaveLength(1);
