@@ -47,7 +47,8 @@ class RecordingHandler implements EventHandler {
     attempts.set(id, (attempts.get(id) ?? 0) + 1);
     const p = plan.get(id);
     if (p?.delayMs) await new Promise((r) => setTimeout(r, p.delayMs));
-    await context.manager.query(`INSERT INTO "msgtest".effects VALUES ($1, $2, 'handled')`, [event.id, id]);
+    // the note names the transaction, so a test can tell which events shared one
+    await context.manager.query(`INSERT INTO "msgtest".effects VALUES ($1, $2, txid_current()::text)`, [event.id, id]);
     if (p && attempts.get(id)! <= p.failTimes) throw new Error(`planned failure ${attempts.get(id)}`);
     await context.emit(ticketResolvedEvent, { ...ticketResolvedExample, ticketId: id });
   }
@@ -93,6 +94,10 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
   const received = (ticketId: string): InquiryReceived => ({ ...inquiryReceivedExample, ticketId });
   const effects = async (ticketId: string) =>
     (await dataSource.query(`SELECT count(*)::int AS n FROM msgtest.effects WHERE ticket_id = $1`, [ticketId]))[0].n;
+
+  const together = (ticketId: string) => ({ subject: ticketId, data: received(ticketId) });
+  const effectRows = async (ticketIds: string[]): Promise<{ ticket_id: string; note: string }[]> =>
+    dataSource.query(`SELECT ticket_id::text, note FROM msgtest.effects WHERE ticket_id = ANY($1)`, [ticketIds]);
 
   it('publishes a committed outbox row keyed by ticket id with CloudEvents headers', async () => {
     const ticketId = randomUUID();
@@ -227,6 +232,33 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     expect(letter.headers['dlq-reason']).toContain('planned failure 3');
     expect(letter.headers['dlq-attempts']).toBe('3');
     expect(await effects(ticketId)).toBe(0);
+  });
+
+  it('handles events fetched together from one partition in one transaction', async () => {
+    const tickets = Array.from({ length: 6 }, () => randomUUID());
+    await probe.publishTogether(Topics.InquiryReceived, inquiryReceivedEvent.type, randomUUID(), tickets.map(together));
+    await Promise.all(tickets.map((id) => probe.waitForEvent(Topics.TicketResolved, id)));
+    const rows = await effectRows(tickets);
+    expect(rows.map((r) => r.ticket_id).sort()).toEqual([...tickets].sort());
+    expect(new Set(rows.map((r) => r.note)).size).toBeLessThan(tickets.length);
+  });
+
+  it('handles neighbours of a failing event one by one: each once, and only the failing one dead-lettered', async () => {
+    const tickets = Array.from({ length: 6 }, () => randomUUID());
+    const [poison, flaky] = [tickets[2], tickets[4]];
+    plan.set(poison, { failTimes: 99 });
+    plan.set(flaky, { failTimes: 1 });
+    await probe.publishTogether(Topics.InquiryReceived, inquiryReceivedEvent.type, randomUUID(), tickets.map(together));
+    const letter = await probe.waitForEvent(Topics.DeadLetter, poison);
+    expect(letter.headers['dlq-attempts']).toBe('3');
+    const healthy = tickets.filter((id) => id !== poison);
+    await Promise.all(healthy.map((id) => probe.waitForEvent(Topics.TicketResolved, id)));
+    const rows = await effectRows(tickets);
+    expect(rows.map((r) => r.ticket_id).sort()).toEqual([...healthy].sort());
+    // the rolled-back try together left nothing behind: one effect and one event per healthy ticket
+    expect(new Set(rows.map((r) => r.note)).size).toBe(healthy.length);
+    expect(healthy.map((id) => probe.of(Topics.TicketResolved, id).length)).toEqual(healthy.map(() => 1));
+    expect(probe.of(Topics.DeadLetter, flaky)).toHaveLength(0);
   });
 
   it('dead-letters messages that fail validation on consume: bad JSON, bad envelope, bad payload', async () => {

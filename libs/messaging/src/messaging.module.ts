@@ -84,6 +84,7 @@ export function messagingOptionsFrom(config: ServiceConfig): MessagingOptions {
     consumerGroup: config.kafka.consumerGroup,
     maxAttempts: config.kafka.maxAttempts,
     concurrency: config.kafka.concurrency,
+    consumerBatchSize: config.kafka.batchSize,
     relayBatchSize: 500,
     relayIdlePollMs: 2000,
     relayDeafPollMs: 250,

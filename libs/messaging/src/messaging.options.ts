@@ -11,6 +11,8 @@ export interface MessagingOptions {
   consumerGroup: string;
   maxAttempts: number;
   concurrency: number;
+  /** At most this many events of one partition share a transaction (see InboxConsumer). */
+  consumerBatchSize: number;
   relayBatchSize: number;
   /** How often the relay looks for rows no notification announced, while its listener is connected. */
   relayIdlePollMs: number;

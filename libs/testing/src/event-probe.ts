@@ -57,27 +57,42 @@ export class EventProbe {
 
   /** Publishes an envelope as a service would (for feeding a service under test). */
   async publish<T>(topic: TopicName, type: string, subject: string, data: T, id?: string): Promise<EventEnvelope<T>> {
-    const envelope = buildEnvelope({
-      type,
-      source: 'switchboard/test',
-      subject,
-      data,
-      correlationId: randomUUID(),
-      causationId: null,
-      id,
-    });
-    await this.publishRaw(topic, subject, JSON.stringify(envelope), headersFor(envelope));
+    const envelope = testEnvelope(type, subject, data, id);
+    await this.send(topic, [messageOf(subject, envelope)]);
     return envelope;
   }
 
+  /** Publishes several envelopes in one request under one key, so they land in one partition and are fetched together. */
+  async publishTogether<T>(topic: TopicName, type: string, key: string, items: { subject: string; data: T }[]): Promise<void> {
+    await this.send(
+      topic,
+      items.map(({ subject, data }) => messageOf(key, testEnvelope(type, subject, data))),
+    );
+  }
+
   async publishRaw(topic: TopicName, key: string, value: string, headers: Record<string, string> = {}): Promise<void> {
-    await this.producer!.send({ topic: qualifiedTopic(this.namespace, topic), acks: -1, messages: [{ key, value, headers }] });
+    await this.send(topic, [{ key, value, headers }]);
+  }
+
+  private async send(
+    topic: TopicName,
+    messages: { key: string; value: string; headers: Record<string, string> }[],
+  ): Promise<void> {
+    await this.producer!.send({ topic: qualifiedTopic(this.namespace, topic), acks: -1, messages });
   }
 
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
   }
+}
+
+function testEnvelope<T>(type: string, subject: string, data: T, id?: string): EventEnvelope<T> {
+  return buildEnvelope({ type, source: 'switchboard/test', subject, data, correlationId: randomUUID(), causationId: null, id });
+}
+
+function messageOf(key: string, envelope: EventEnvelope) {
+  return { key, value: JSON.stringify(envelope), headers: headersFor(envelope) };
 }
 
 function textHeaders(headers: IHeaders | undefined): Record<string, string> {

@@ -41,6 +41,8 @@ const envSchema = z.object({
   TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+  /** Events of one partition handled in one transaction; 1 gives each event its own. */
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   NODE_ENV: z.string().default('development'),
@@ -72,6 +74,7 @@ export interface ServiceConfig {
     consumerGroup: string;
     maxAttempts: number;
     concurrency: number;
+    batchSize: number;
     inboxRetentionDays: number;
   };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -106,6 +109,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
       consumerGroup: `${namespace}switchboard-${service}`,
       maxAttempts: e.CONSUMER_MAX_ATTEMPTS,
       concurrency: e.CONSUMER_CONCURRENCY,
+      batchSize: e.CONSUMER_BATCH_SIZE,
       inboxRetentionDays: e.INBOX_RETENTION_DAYS,
     },
     logLevel: e.LOG_LEVEL,
