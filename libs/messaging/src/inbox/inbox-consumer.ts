@@ -34,10 +34,9 @@ export interface InboxConsumerDeps {
  * be decoded, goes to the dead-letter topic with its original bytes.
  *
  * Events fetched together from one partition are handled in one transaction, up to
- * `consumerBatchSize`: a commit (a WAL flush) per event was most of a busy service's database
- * time. If anything in such a transaction fails, nothing of it stays and the events are handled
- * again one by one, each with its own retries, so one bad event never holds up or dead-letters
- * its neighbours.
+ * `consumerBatchSize`, which saves a commit (a WAL flush) per event. If anything in such a
+ * transaction fails, nothing of it stays and the events are handled again one by one, each with
+ * its own retries, so one bad event never holds up or dead-letters its neighbours.
  */
 export class InboxConsumer {
   private consumer: Consumer | undefined;
