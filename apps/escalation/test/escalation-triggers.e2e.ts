@@ -26,8 +26,7 @@ import {
   ticketStatusChangedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { type EscalationConfig, loadEscalationConfig } from '../src/config.js';
 import { createEscalationApp } from '../src/escalation.app.js';
 
@@ -47,10 +46,7 @@ describe('escalation triggers, handoff package, de-escalation and expert notices
       Topics.ExpertNotified,
       Topics.TicketDeEscalated,
     ]);
-    config = loadEscalationConfig(await serviceEnv(namespace));
-    app = await createEscalationApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadEscalationConfig, createEscalationApp));
   });
 
   afterAll(async () => {

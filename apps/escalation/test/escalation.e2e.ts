@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { slaBreachedEvent, slaBreachedExample, Topics } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { createEscalationApp } from '../src/escalation.app.js';
 import { type EscalationConfig, loadEscalationConfig } from '../src/config.js';
 
@@ -15,9 +14,7 @@ describe('escalation against real PostgreSQL, Kafka and Redis', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.TicketEscalated]);
-    config = loadEscalationConfig(await serviceEnv(namespace));
-    app = await createEscalationApp(config);
-    await startServiceApp(app, config);
+    ({ app, config } = await startAppUnderTest(namespace, loadEscalationConfig, createEscalationApp));
   });
 
   afterAll(async () => {

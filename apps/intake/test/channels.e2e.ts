@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Topics } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, TEST_API_KEY, testNamespace } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, TEST_API_KEY, testNamespace } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { signGithubPayload } from '../src/channels/github/github-signature.js';
 import { type IntakeConfig, loadIntakeConfig } from '../src/config.js';
@@ -47,12 +46,10 @@ describe('intake channels, dedupe, bundles and lifecycle against real PostgreSQL
       Topics.TicketMerged,
       Topics.TicketResolved,
     ]);
-    config = loadIntakeConfig(
-      await serviceEnv(namespace, { INTAKE_GITHUB_WEBHOOK_SECRET: SECRET, INTAKE_BUNDLE_MAX_BYTES: '1048576' }),
-    );
-    app = await createIntakeApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadIntakeConfig, createIntakeApp, {
+      INTAKE_GITHUB_WEBHOOK_SECRET: SECRET,
+      INTAKE_BUNDLE_MAX_BYTES: '1048576',
+    }));
   });
 
   afterAll(async () => {

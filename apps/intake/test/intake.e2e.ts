@@ -12,8 +12,7 @@ import {
   ticketRoutedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, SAMPLE_INQUIRIES, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, SAMPLE_INQUIRIES, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { type IntakeConfig, loadIntakeConfig } from '../src/config.js';
 import { createIntakeApp } from '../src/intake.app.js';
@@ -27,10 +26,7 @@ describe('intake against real PostgreSQL, Kafka and Redis', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.InquiryReceived, Topics.TicketResponded, Topics.TicketResolved]);
-    config = loadIntakeConfig(await serviceEnv(namespace));
-    app = await createIntakeApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadIntakeConfig, createIntakeApp));
   });
 
   afterAll(async () => {

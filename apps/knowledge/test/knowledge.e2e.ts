@@ -10,8 +10,7 @@ import {
   ticketResolvedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { type KnowledgeConfig, loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeApp } from '../src/knowledge.app.js';
@@ -36,10 +35,7 @@ describe('knowledge against real PostgreSQL, Kafka and Redis', () => {
       Topics.SelfServiceResolved,
       Topics.SelfServiceFailed,
     ]);
-    config = loadKnowledgeConfig(await serviceEnv(namespace));
-    app = await createKnowledgeApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadKnowledgeConfig, createKnowledgeApp));
   });
 
   const stats = async (id: string) =>

@@ -11,8 +11,7 @@ import {
   ticketRespondedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { loadRoutingConfig, type RoutingConfig } from '../src/config.js';
 import { createRoutingApp } from '../src/routing.app.js';
 
@@ -57,10 +56,9 @@ describe('routing: agents, queue, overrides and rebalancing against the real ser
       Topics.AssignmentOverridden,
       Topics.AgentStatusChanged,
     ]);
-    config = loadRoutingConfig(await serviceEnv(namespace, { ROUTING_QUEUE_SWEEP_MS: '500' }));
-    app = await createRoutingApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadRoutingConfig, createRoutingApp, {
+      ROUTING_QUEUE_SWEEP_MS: '500',
+    }));
   });
 
   afterAll(async () => {

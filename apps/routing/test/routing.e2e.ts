@@ -13,8 +13,7 @@ import {
   ticketResolvedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { loadRoutingConfig, type RoutingConfig } from '../src/config.js';
 import { createRoutingApp } from '../src/routing.app.js';
@@ -39,9 +38,7 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.TicketRouted]);
-    config = loadRoutingConfig(await serviceEnv(namespace));
-    app = await createRoutingApp(config);
-    await startServiceApp(app, config);
+    ({ app, config } = await startAppUnderTest(namespace, loadRoutingConfig, createRoutingApp));
     db = app.get(DataSource);
     schema = config.database.schema;
   });
@@ -124,9 +121,7 @@ describe('routing against real PostgreSQL, Kafka and Redis', () => {
   });
 
   it('two routing instances in one consumer group never over-fill an agent or assign a ticket twice', async () => {
-    const secondConfig = loadRoutingConfig(await serviceEnv(namespace));
-    const second = await createRoutingApp(secondConfig);
-    await startServiceApp(second, secondConfig);
+    const { app: second } = await startAppUnderTest(namespace, loadRoutingConfig, createRoutingApp);
     try {
       await db.query(`UPDATE ${schema}.agents SET capacity = open_tickets + 2 WHERE tier = 'L1'`);
       const [{ slots }] = await db.query(

@@ -20,8 +20,7 @@ import {
   ticketStatusChangedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { loadSlaConfig, type SlaConfig } from '../src/config.js';
 import { createSlaMonitorApp } from '../src/sla-monitor.app.js';
 
@@ -55,10 +54,10 @@ describe('sla-monitor clock lifecycle: pauses, next responses, reopen, merge, po
       Topics.SlaBreached,
       Topics.SlaAtRisk,
     ]);
-    config = loadSlaConfig(await serviceEnv(namespace, { SLA_TIME_SCALE: TIME_SCALE, SLA_RECONCILE_INTERVAL_MS: '600000' }));
-    app = await createSlaMonitorApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadSlaConfig, createSlaMonitorApp, {
+      SLA_TIME_SCALE: TIME_SCALE,
+      SLA_RECONCILE_INTERVAL_MS: '600000',
+    }));
   });
 
   afterAll(async () => {

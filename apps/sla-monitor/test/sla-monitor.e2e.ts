@@ -9,8 +9,7 @@ import {
   ticketRoutedExample,
   Topics,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, http, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import { EventProbe, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
 import { Redis } from 'ioredis';
 import { loadSlaConfig, type SlaConfig } from '../src/config.js';
 import { createSlaMonitorApp } from '../src/sla-monitor.app.js';
@@ -24,12 +23,11 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
   let config: SlaConfig;
   let probe: EventProbe;
 
-  const start = async () => {
-    const c = loadSlaConfig(await serviceEnv(namespace, { SLA_TIME_SCALE: TIME_SCALE, SLA_RECONCILE_INTERVAL_MS: '600000' }));
-    const a = await createSlaMonitorApp(c);
-    await startServiceApp(a, c);
-    return { app: a, config: c };
-  };
+  const start = () =>
+    startAppUnderTest(namespace, loadSlaConfig, createSlaMonitorApp, {
+      SLA_TIME_SCALE: TIME_SCALE,
+      SLA_RECONCILE_INTERVAL_MS: '600000',
+    });
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([

@@ -8,8 +8,7 @@ import {
   type TriageCorrected,
   type TriageReviewRequested,
 } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace } from '@switchboard/testing';
 import { loadTriageConfig, type TriageConfig } from '../src/config.js';
 import { createTriageApp } from '../src/triage.app.js';
 
@@ -33,10 +32,9 @@ describe('a person asks for a review of a triage the model was sure of', () => {
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.InquiryTriaged, Topics.TriageReviewRequested, Topics.TriageCorrected]);
     // no confidence threshold: the model never queues a review itself
-    config = loadTriageConfig(await serviceEnv(namespace, { TRIAGE_REVIEW_THRESHOLDS: 'urgency=0,component=0,category=0' }));
-    app = await createTriageApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadTriageConfig, createTriageApp, {
+      TRIAGE_REVIEW_THRESHOLDS: 'urgency=0,component=0,category=0',
+    }));
   });
 
   afterAll(async () => {

@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { inquiryReceivedEvent, inquiryReceivedExample, Topics } from '@switchboard/contracts';
-import { startServiceApp } from '@switchboard/service-kit';
-import { EventProbe, grpcClient, http, serviceEnv, testNamespace } from '@switchboard/testing';
+import { EventProbe, grpcClient, http, startAppUnderTest, testNamespace } from '@switchboard/testing';
 import { loadTriageConfig, type TriageConfig } from '../src/config.js';
 import { createTriageApp } from '../src/triage.app.js';
 
@@ -16,10 +15,7 @@ describe('triage against real PostgreSQL, Kafka and Redis', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.InquiryTriaged]);
-    config = loadTriageConfig(await serviceEnv(namespace));
-    app = await createTriageApp(config);
-    await startServiceApp(app, config);
-    base = `http://127.0.0.1:${config.http.port}`;
+    ({ app, config, base } = await startAppUnderTest(namespace, loadTriageConfig, createTriageApp));
   });
 
   afterAll(async () => {

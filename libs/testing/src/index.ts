@@ -6,3 +6,4 @@ export * from './grpc-client.js';
 export * from './http.js';
 export * from './system.js';
 export * from './pipeline-latency.js';
+export * from './app-under-test.js';
