@@ -13,6 +13,7 @@ import { ReadinessRegistry, SERVICE_CONFIG, type ServiceConfig } from '@switchbo
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { EventConsumerHost } from './inbox/event-consumer.host.js';
 import { EventTaps } from './inbox/event-tap.js';
+import { InboxConsumers } from './inbox/inbox-consumers.js';
 import { KafkaReplayReader } from './kafka/replay-reader.js';
 import { INBOX_PURGE_INTERVAL_MS, InboxRetention } from './inbox/inbox-retention.js';
 import { createIdempotentProducer, createKafka } from './kafka/kafka-client.js';
@@ -107,6 +108,7 @@ export class MessagingModule {
         MessagingLifecycle,
         EventOutbox,
         OutboxRelay,
+        InboxConsumers,
         EventConsumerHost,
         InboxRetention,
         EventTaps,

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { qualifiedTopic, type EventDefinition } from '@switchboard/contracts';
-import type { Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
 import { type EventHandler, HANDLES_EVENT } from '../handler.js';
-import { KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
-import { EventOutbox } from '../outbox/event-outbox.js';
-import { InboxConsumer, type InboxRoute } from './inbox-consumer.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import type { InboxConsumer, InboxRoute } from './inbox-consumer.js';
+import { InboxConsumers } from './inbox-consumers.js';
 
 /** Runs every @HandlesEvent provider of the service in the service's consumer group, one handler per topic. */
 @Injectable()
@@ -16,10 +14,7 @@ export class EventConsumerHost {
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
-    private readonly dataSource: DataSource,
-    private readonly outbox: EventOutbox,
+    private readonly consumers: InboxConsumers,
     private readonly discovery: DiscoveryService,
   ) {}
 
@@ -36,10 +31,9 @@ export class EventConsumerHost {
       }
     }
     if (routes.size === 0) return;
-    const { options, kafka, producer, dataSource, outbox, logger } = this;
-    this.consumer = new InboxConsumer({ options, kafka, producer, dataSource, outbox, logger }, options.consumerGroup, routes);
+    this.consumer = this.consumers.create(this.options.consumerGroup, routes, this.logger);
     await this.consumer.start();
-    this.logger.log(`consuming ${[...routes.keys()].join(', ')} as ${options.consumerGroup}`);
+    this.logger.log(`consuming ${[...routes.keys()].join(', ')} as ${this.options.consumerGroup}`);
   }
 
   async stop(): Promise<void> {

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { type EventDefinition, qualifiedTopic } from '@switchboard/contracts';
-import type { Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { KAFKA, KAFKA_PRODUCER, MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
-import { EventOutbox } from '../outbox/event-outbox.js';
-import { InboxConsumer, type InboxHandler } from './inbox-consumer.js';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
+import type { InboxConsumer, InboxHandler } from './inbox-consumer.js';
+import { InboxConsumers } from './inbox-consumers.js';
 
 export type TapHandler = InboxHandler;
 
@@ -16,29 +14,21 @@ export type TapHandler = InboxHandler;
 @Injectable()
 export class EventTaps implements BeforeApplicationShutdown {
   private readonly logger = new Logger(EventTaps.name);
-  private readonly consumers: InboxConsumer[] = [];
+  private readonly opened: InboxConsumer[] = [];
   private readonly joinedAt = new Map<string, Date>();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
-    private readonly dataSource: DataSource,
-    private readonly outbox: EventOutbox,
+    private readonly inboxConsumers: InboxConsumers,
   ) {}
 
   /** `name` becomes part of the group id (`<service group>-<name>`): renaming it re-reads every topic. */
   async open(name: string, definitions: readonly EventDefinition[], handle: TapHandler): Promise<void> {
-    const { options, kafka, producer, dataSource, outbox, logger } = this;
     const routes = new Map(
-      definitions.map((definition) => [qualifiedTopic(options.topicNamespace, definition.topic), { definition, handle }]),
+      definitions.map((definition) => [qualifiedTopic(this.options.topicNamespace, definition.topic), { definition, handle }]),
     );
-    const consumer = new InboxConsumer(
-      { options, kafka, producer, dataSource, outbox, logger },
-      `${options.consumerGroup}-${name}`,
-      routes,
-    );
-    this.consumers.push(consumer);
+    const consumer = this.inboxConsumers.create(`${this.options.consumerGroup}-${name}`, routes, this.logger);
+    this.opened.push(consumer);
     await consumer.start(() => this.joinedAt.set(name, new Date()));
     this.logger.log(`tap ${consumer.groupId} consuming ${routes.size} topics`);
   }
@@ -53,6 +43,6 @@ export class EventTaps implements BeforeApplicationShutdown {
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => c.stop()));
+    await Promise.all(this.opened.map((c) => c.stop()));
   }
 }
