@@ -19,10 +19,12 @@ import {
   type HandlerContext,
   HandlesEvent,
   InboxRetention,
+  KAFKA,
   MessagingModule,
 } from '@switchboard/messaging';
 import { loadServiceConfig, schemaMigration, ServiceKitModule } from '@switchboard/service-kit';
 import { EventProbe, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 const MessagingTestSchema1764230400000 = schemaMigration('MessagingTestSchema1764230400000', {
@@ -259,6 +261,25 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     expect(new Set(rows.map((r) => r.note)).size).toBe(healthy.length);
     expect(healthy.map((id) => probe.of(Topics.TicketResolved, id).length)).toEqual(healthy.map(() => 1));
     expect(probe.of(Topics.DeadLetter, flaky)).toHaveLength(0);
+  });
+
+  it('keeps its membership of the consumer group while a fetch of slow events is handled together', async () => {
+    const admin = app.get<Kafka>(KAFKA).admin();
+    await admin.connect();
+    try {
+      const group = loadServiceConfig('intake', await serviceEnv(namespace)).kafka.consumerGroup;
+      const members = async () => (await admin.describeGroups([group])).groups[0].members.map((m) => m.memberId);
+      const before = await members();
+      // together they take longer than the group's 10 s session timeout
+      const tickets = Array.from({ length: 4 }, () => randomUUID());
+      for (const id of tickets) plan.set(id, { failTimes: 0, delayMs: 3500 });
+      await probe.publishTogether(Topics.InquiryReceived, inquiryReceivedEvent.type, randomUUID(), tickets.map(together));
+      await Promise.all(tickets.map((id) => probe.waitForEvent(Topics.TicketResolved, id, 40_000)));
+      expect(new Set((await effectRows(tickets)).map((r) => r.note)).size).toBeLessThan(tickets.length);
+      expect(await members()).toEqual(before);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('dead-letters messages that fail validation on consume: bad JSON, bad envelope, bad payload', async () => {

@@ -87,11 +87,12 @@ export class InboxConsumer {
     for (let start = 0; start < messages.length; start += size) {
       if (!isRunning() || isStale()) return;
       const chunk = messages.slice(start, start + size);
-      if (route && !(chunk.length > 1 && (await this.handleTogether(route, topic, chunk)))) {
+      if (route && !(chunk.length > 1 && (await this.handleTogether(route, topic, chunk, heartbeat)))) {
         for (const message of chunk) {
           if (!isRunning() || isStale()) return;
           await this.process(route, topic, partition, message, heartbeat);
           resolveOffset(message.offset);
+          await heartbeat();
         }
       }
       resolveOffset(chunk[chunk.length - 1].offset);
@@ -100,7 +101,12 @@ export class InboxConsumer {
   }
 
   /** True when every event of `messages` was handled (or found in the inbox) in one committed transaction. */
-  private async handleTogether(route: InboxRoute, topic: string, messages: KafkaMessage[]): Promise<boolean> {
+  private async handleTogether(
+    route: InboxRoute,
+    topic: string,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
     const envelopes: EventEnvelope[] = [];
     for (const message of messages) {
       const decoded = decodeMessage(topic.slice(this.deps.options.topicNamespace.length), message.value);
@@ -108,6 +114,7 @@ export class InboxConsumer {
       envelopes.push(decoded.envelope);
     }
     let contexts: HandlerContext[];
+    let lostGroup: unknown;
     try {
       contexts = await this.deps.dataSource.transaction(async (manager) => {
         // Batches of different partitions can lock the same rows in different orders. Waiting out
@@ -118,10 +125,17 @@ export class InboxConsumer {
         for (const envelope of envelopes) {
           const context = await this.handleInTransaction(manager, route, envelope, topic);
           if (context) handled.push(context);
+          // A slow handler (a hosted model) must not let the group think this member died.
+          await heartbeat().catch((error: unknown) => {
+            lostGroup = error;
+            throw error;
+          });
         }
         return handled;
       });
     } catch (error) {
+      // The partition is moving to another member, which will handle these events itself.
+      if (lostGroup) throw lostGroup;
       this.deps.logger.debug(
         `${this.groupId} ${topic}: ${envelopes.length} events together failed, one by one now: ${(error as Error).message}`,
       );
