@@ -7,6 +7,7 @@ export * from './health/readiness.js';
 export * from './health/readiness.registry.js';
 export * from './database/database.js';
 export * from './database/returned-rows.js';
+export * from './database/per-transaction.js';
 export * from './redis/redis.js';
 export * from './timers/durable-timer-worker.js';
 export * from './service-kit.module.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SlaClockKind, Tier } from '@switchboard/contracts';
-import { SERVICE_CONFIG } from '@switchboard/service-kit';
+import { PerTransaction, SERVICE_CONFIG } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
 import { BusinessCalendar, type CalendarSpec } from '../calendars/business-calendar.js';
 import type { SlaConfig } from '../config.js';
@@ -51,7 +51,7 @@ export class PolicyRepository {
    * clock it starts and every risk check. Only transactions keep them (they end, and take their
    * entry with them); a calendar write in the transaction forgets them.
    */
-  private readonly calendarsInTx = new WeakMap<EntityManager, Map<string, Promise<BusinessCalendar>>>();
+  private readonly calendarsInTx = new PerTransaction(() => new Map<string, Promise<BusinessCalendar>>());
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: SlaConfig) {
     this.s = config.database.schema;
@@ -104,7 +104,7 @@ export class PolicyRepository {
   }
 
   async insertCalendar(manager: EntityManager, c: CreateCalendar): Promise<Calendar | null> {
-    this.calendarsInTx.delete(manager);
+    this.calendarsInTx.forget(manager);
     const [row] = await manager.query(
       `INSERT INTO "${this.s}".calendars (id, name, time_zone, mode, weekly, holidays) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO NOTHING RETURNING ${CALENDAR}`,
@@ -114,7 +114,7 @@ export class PolicyRepository {
   }
 
   async updateCalendar(manager: EntityManager, c: Calendar): Promise<Calendar> {
-    this.calendarsInTx.delete(manager);
+    this.calendarsInTx.forget(manager);
     const [row] = await manager.query(
       `UPDATE "${this.s}".calendars SET name = $2, time_zone = $3, mode = $4, weekly = $5, holidays = $6, updated_at = now()
         WHERE id = $1 RETURNING ${CALENDAR}`,
@@ -124,7 +124,7 @@ export class PolicyRepository {
   }
 
   async deleteCalendar(manager: EntityManager, id: string): Promise<'deleted' | 'missing' | 'in_use'> {
-    this.calendarsInTx.delete(manager);
+    this.calendarsInTx.forget(manager);
     const [use] = await manager.query(`SELECT 1 FROM "${this.s}".sla_policies WHERE calendar_id = $1 LIMIT 1`, [id]);
     if (use) return 'in_use';
     const rows = await manager.query(`DELETE FROM "${this.s}".calendars WHERE id = $1 RETURNING id`, [id]);
@@ -133,9 +133,8 @@ export class PolicyRepository {
 
   businessCalendar(manager: EntityManager, id: string): Promise<BusinessCalendar> {
     const read = () => this.calendar(manager, id).then((row) => (row ? new BusinessCalendar(row) : BusinessCalendar.always()));
-    if (!manager.queryRunner?.isTransactionActive) return read();
-    const known = this.calendarsInTx.get(manager) ?? new Map<string, Promise<BusinessCalendar>>();
-    this.calendarsInTx.set(manager, known);
+    const known = this.calendarsInTx.of(manager);
+    if (!known) return read();
     const calendar = known.get(id) ?? read();
     known.set(id, calendar);
     return calendar;

@@ -109,7 +109,7 @@ export class InboxConsumer {
   ): Promise<boolean> {
     const envelopes: EventEnvelope[] = [];
     for (const message of messages) {
-      const decoded = decodeMessage(topic.slice(this.deps.options.topicNamespace.length), message.value);
+      const decoded = this.decode(topic, message);
       if (!decoded.ok) return false;
       envelopes.push(decoded.envelope);
     }
@@ -163,7 +163,7 @@ export class InboxConsumer {
         reason,
         attempts,
       });
-    const decoded = decodeMessage(topic.slice(this.deps.options.topicNamespace.length), message.value);
+    const decoded = this.decode(topic, message);
     if (!decoded.ok) return letter(decoded.code, decoded.reason, 0);
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -181,6 +181,10 @@ export class InboxConsumer {
         await heartbeat();
       }
     }
+  }
+
+  private decode(topic: string, message: KafkaMessage) {
+    return decodeMessage(topic.slice(this.deps.options.topicNamespace.length), message.value);
   }
 
   private async handleOnce(route: InboxRoute, envelope: EventEnvelope, topic: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildEnvelope, type EventData, type EventDefinition, type EventEnvelope } from '@switchboard/contracts';
+import { PerTransaction } from '@switchboard/service-kit';
 import type { EntityManager } from 'typeorm';
 import { headersFor } from '../headers.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options.js';
@@ -31,7 +32,7 @@ export class EventOutbox {
    * tell their order: each names its predecessor (`precededBy`) and is stamped at least a
    * millisecond after it, so event time orders them as they were emitted.
    */
-  private readonly lastInTx = new WeakMap<EntityManager, Map<string, LastAppended>>();
+  private readonly lastInTx = new PerTransaction(() => new Map<string, LastAppended>());
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
@@ -48,7 +49,7 @@ export class EventOutbox {
         `${definition.topic}: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
       );
     }
-    const siblings = manager.queryRunner?.isTransactionActive ? this.siblingsIn(manager) : undefined;
+    const siblings = this.lastInTx.of(manager);
     const previous = siblings?.get(meta.subject);
     const envelope = buildEnvelope({
       type: definition.type,
@@ -78,11 +79,5 @@ export class EventOutbox {
       ],
     );
     return envelope;
-  }
-
-  private siblingsIn(manager: EntityManager): Map<string, LastAppended> {
-    const known = this.lastInTx.get(manager) ?? new Map<string, LastAppended>();
-    this.lastInTx.set(manager, known);
-    return known;
   }
 }
