@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
     extra: { type: 'string', multiple: true },
     /** train each fold on this share of its training part (a learning curve: would more data help?) */
     fraction: { type: 'string', default: '1' },
-    /** JSONL of every out-of-fold prediction with its label and confidence: where to audit the labels */
+    /** JSONL of every out-of-fold prediction with its label, confidence and the ranked labels' probabilities */
     predictions: { type: 'string' },
   },
 });
@@ -70,6 +70,9 @@ const keep = examples.map(() => keepRandom() < fraction);
 
 const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
 const confidence: Record<string, number[]> = Object.fromEntries(fields.map((f) => [f, new Array<number>(examples.length)]));
+const ranked: Record<string, Record<string, number>[]> = Object.fromEntries(
+  fields.map((f) => [f, new Array<Record<string, number>>(examples.length)]),
+);
 const started = performance.now();
 for (let f = 0; f < folds; f++) {
   const train = [...examples.filter((_e, i) => fold[i] !== f && keep[i]), ...extra];
@@ -80,6 +83,10 @@ for (let f = 0; f < folds; f++) {
     for (const field of fields) {
       predicted[field][i] = result[field]?.label ?? '';
       confidence[field][i] = result[field]?.confidence ?? 0;
+      const answer = result[field];
+      ranked[field][i] = answer
+        ? Object.fromEntries([answer, ...(answer.alternatives ?? [])].map((r) => [r.label, round(r.confidence)]))
+        : {};
     }
   });
 }
@@ -133,6 +140,7 @@ function writePredictions(file: string): void {
           label: e.labels[field],
           predicted: predicted[field][i],
           confidence: round(confidence[field][i]),
+          probabilities: ranked[field][i],
         }),
       ),
   );
