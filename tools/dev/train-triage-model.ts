@@ -11,6 +11,7 @@ import {
   readShippedTrainingSet,
 } from '../../apps/triage/src/model/shipped-training-set.js';
 import { TriageModel } from '../../apps/triage/src/model/triage-model.js';
+import { fieldTrainingPool } from '../../apps/triage/src/model/field-training-pool.js';
 
 // Part of the build: trains the default triage model from the shipped labelled set and stores it
 // where the triage service loads it, so the service starts in milliseconds instead of training.
@@ -20,7 +21,7 @@ const labelSets = labelSetsOf(loadTaxonomy(process.env.TRIAGE_TAXONOMY_FILE));
 const { examples, dropped } = restrictToLabelSets(readShippedTrainingSet(), labelSets);
 if (dropped.length > 0)
   process.stdout.write(`labels outside the taxonomy, not learnt: ${JSON.stringify(droppedByField(dropped))}\n`);
-const trained = TriageModel.train(examples);
+const trained = await TriageModel.trainWith(fieldTrainingPool(), examples);
 // scored on the holdouts it never saw, so the service can publish its accuracy from the first start
 const holdoutFile = process.env.TRIAGE_HOLDOUT_FILE ?? DEFAULT_HOLDOUT_FILE;
 const additionalFiles = additionalHoldoutFiles(process.env.TRIAGE_ADDITIONAL_HOLDOUT_FILES).filter((f) => existsSync(f));

@@ -4,6 +4,7 @@ import { type LabelledInquiry, readDataset } from '../../apps/triage/src/model/d
 import { seededRandom, stratifiedFolds } from '../../apps/triage/src/model/folds.js';
 import { crossGroupMacroF1, evaluate } from '../../apps/triage/src/model/metrics.js';
 import { readShippedTrainingSet } from '../../apps/triage/src/model/shipped-training-set.js';
+import { fieldTrainingPool } from '../../apps/triage/src/model/field-training-pool.js';
 import { DEFAULT_TRAIN_OPTIONS, TriageModel, type TrainOptions } from '../../apps/triage/src/model/triage-model.js';
 import { DATASET_ARGUMENTS, datasetReadOptions } from './dataset-arguments.js';
 
@@ -76,7 +77,7 @@ const ranked: Record<string, Record<string, number>[]> = Object.fromEntries(
 const started = performance.now();
 for (let f = 0; f < folds; f++) {
   const train = [...examples.filter((_e, i) => fold[i] !== f && keep[i]), ...extra];
-  const model = TriageModel.train(train, { ...options, fields });
+  const model = await TriageModel.trainWith(fieldTrainingPool(), train, { ...options, fields });
   examples.forEach((e, i) => {
     if (fold[i] !== f) return;
     const result = model.classify(e);

@@ -79,6 +79,14 @@ function decode(json: EncodedModel): LinearModel {
   };
 }
 
+export interface FieldClassifierState {
+  labels: string[];
+  chosen: FieldClassifierJSON['chosen'];
+  temperature: number;
+  regression: LinearModel;
+  naiveBayes: LinearModel | undefined;
+}
+
 export interface FieldPrediction {
   label: string;
   /** calibrated probability of `label` */
@@ -135,6 +143,16 @@ export class FieldClassifier {
     const regression = foldIn(fit(set, chosen.c, chosen.balanced), multiplier);
     const naiveBayes = chosen.nbWeight > 0 ? foldIn(trainComplementNaiveBayes(set), multiplier) : undefined;
     return new FieldClassifier(labelSet, chosen, temperature, regression, naiveBayes);
+  }
+
+  /** A trained classifier as plain data a worker thread can post back, without toJSON's float32 rounding. */
+  state(): FieldClassifierState {
+    const { labels, chosen, temperature, regression, naiveBayes } = this;
+    return { labels, chosen, temperature, regression, naiveBayes };
+  }
+
+  static fromState(state: FieldClassifierState): FieldClassifier {
+    return new FieldClassifier(state.labels, state.chosen, state.temperature, state.regression, state.naiveBayes);
   }
 
   static fromJSON(json: FieldClassifierJSON): FieldClassifier {

@@ -5,6 +5,7 @@ import {
   FieldClassifier,
   type FieldClassifierJSON,
   type FieldClassifierOptions,
+  type FieldClassifierState,
 } from './field-classifier.js';
 import { describeFeature, featureGroup, isFunctionWordFeature } from './text-features.js';
 import {
@@ -24,6 +25,9 @@ export interface TrainOptions {
   /** fields to learn; by default every field that some training example labels */
   fields?: string[];
 }
+
+/** The arguments of `FieldClassifier.train` for one field: what a worker thread needs to learn it. */
+export type FieldTrainingInput = Parameters<typeof FieldClassifier.train>;
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { vectorizer: DEFAULT_VECTORIZER_OPTIONS, classifier: DEFAULT_FIELD_OPTIONS };
 
@@ -84,37 +88,56 @@ export class TriageModel {
   }
 
   static train(examples: LabelledInquiry[], options: Partial<TrainOptions> = {}): TriageModel {
+    const plan = TriageModel.plan(examples, options);
+    return plan.assemble(plan.fields.map((field) => FieldClassifier.train(...plan.fieldTraining(field))));
+  }
+
+  /**
+   * The same training, with the fields learnt side by side by `trainFields` (worker threads in
+   * the build and the evaluation commands); the model is the one `train` gives.
+   */
+  static async trainWith(
+    trainFields: (inputs: FieldTrainingInput[]) => Promise<FieldClassifierState[]>,
+    examples: LabelledInquiry[],
+    options: Partial<TrainOptions> = {},
+  ): Promise<TriageModel> {
+    const plan = TriageModel.plan(examples, options);
+    const states = await trainFields(plan.fields.map((field) => plan.fieldTraining(field)));
+    return plan.assemble(states.map((state) => FieldClassifier.fromState(state)));
+  }
+
+  private static plan(examples: LabelledInquiry[], options: Partial<TrainOptions>) {
     const { vectorizer: vectorizerOptions, classifier: classifierOptions } = { ...DEFAULT_TRAIN_OPTIONS, ...options };
     if (examples.length === 0) throw new Error('no training examples');
-    const fields =
+    const wanted =
       options.fields ??
       [...new Set(examples.flatMap((e) => Object.keys(e.labels)))].sort(
         (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
       );
+    const fields = wanted.filter((field) => examples.some((e) => e.labels[field]));
     // IDF and vocabulary come from all training text; each field then learns from the examples that label it
     const { vectorizer, vectors } = TfidfVectorizer.fitTransform(examples, vectorizerOptions);
-    const classifiers = new Map<string, FieldClassifier>();
-    for (const field of fields) {
+    const fieldTraining = (field: string): FieldTrainingInput => {
       const rows = examples.flatMap((e, i) => (e.labels[field] ? [i] : []));
-      if (rows.length === 0) continue;
-      classifiers.set(
-        field,
-        FieldClassifier.train(
-          rows.map((i) => vectors[i]),
-          rows.map((i) => examples[i].labels[field]),
-          vectorizer.size,
-          classifierOptions,
-          vectorizer.groupOf,
-        ),
-      );
-    }
-    // the version names what was learnt from what, so retraining on the same data gives the same name
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify({ vectorizerOptions, classifierOptions, fields }))
-      .update(JSON.stringify(examples.map((e) => [e.subject, e.body, e.labels])))
-      .digest('hex');
-    const version = `tfidf-${classifierOptions.algorithm}-${fingerprint.slice(0, 12)}`;
-    return new TriageModel(vectorizer, classifiers, version, new Date().toISOString(), examples.length);
+      return [
+        rows.map((i) => vectors[i]),
+        rows.map((i) => examples[i].labels[field]),
+        vectorizer.size,
+        classifierOptions,
+        vectorizer.groupOf,
+      ];
+    };
+    const assemble = (classifiers: FieldClassifier[]): TriageModel => {
+      // the version names what was learnt from what, so retraining on the same data gives the same name
+      const fingerprint = createHash('sha256')
+        .update(JSON.stringify({ vectorizerOptions, classifierOptions, fields: wanted }))
+        .update(JSON.stringify(examples.map((e) => [e.subject, e.body, e.labels])))
+        .digest('hex');
+      const version = `tfidf-${classifierOptions.algorithm}-${fingerprint.slice(0, 12)}`;
+      const byField = new Map(fields.map((field, i) => [field, classifiers[i]]));
+      return new TriageModel(vectorizer, byField, version, new Date().toISOString(), examples.length);
+    };
+    return { fields, fieldTraining, assemble };
   }
 
   static fromJSON(json: TriageModelJSON): TriageModel {
