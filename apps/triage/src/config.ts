@@ -41,6 +41,8 @@ const extraSchema = z.object({
   TRIAGE_MODEL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** ready versions whose model is kept besides the active and shadow ones; older ones keep only their scores */
   TRIAGE_MODELS_KEPT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** worker threads a retraining learns its fields on; 1 leaves the other cores to serving */
+  TRIAGE_TRAINING_THREADS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface TriageConfig extends ServiceConfig {
@@ -53,6 +55,7 @@ export interface TriageConfig extends ServiceConfig {
   additionalHoldoutFiles: string[];
   modelPollMs: number;
   modelsKept: number;
+  trainingThreads: number;
 }
 
 export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageConfig {
@@ -81,5 +84,6 @@ export function loadTriageConfig(env: NodeJS.ProcessEnv = process.env): TriageCo
     additionalHoldoutFiles: additionalHoldoutFiles(extra.TRIAGE_ADDITIONAL_HOLDOUT_FILES),
     modelPollMs: extra.TRIAGE_MODEL_POLL_MS,
     modelsKept: extra.TRIAGE_MODELS_KEPT,
+    trainingThreads: extra.TRIAGE_TRAINING_THREADS,
   };
 }

@@ -110,6 +110,8 @@ describe('triage review queue, corrections, sentiment and model versions (built 
       TRIAGE_REVIEW_THRESHOLDS: 'urgency=0.99,component=0.99',
       TRIAGE_REVIEW_HOLDS: 'urgent',
       TRIAGE_TRAINING_DIR: dataDir,
+      // the retraining below learns its fields on two worker threads (the default is one)
+      TRIAGE_TRAINING_THREADS: '2',
       TRIAGE_MODEL_POLL_MS: '300',
     };
     const env = await serviceEnv(namespace, settings);

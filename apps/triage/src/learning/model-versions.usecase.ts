@@ -33,6 +33,7 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
       additionalHoldoutFiles: this.config.additionalHoldoutFiles,
       learnt,
       labelSets: labelSetsOf(this.registry.taxonomy),
+      threads: this.config.trainingThreads,
     })
       .then(async (trained) => {
         await this.versions.finishTraining(id, trained);
@@ -40,7 +41,7 @@ export class ModelVersionsUseCase implements OnApplicationShutdown {
         if (pruned > 0)
           this.logger.log(`pruned the models of ${pruned} older versions (TRIAGE_MODELS_KEPT=${this.config.modelsKept})`);
         this.logger.log(
-          `version ${id} (${trained.modelVersion}) trained on ${trained.trainingExamples} examples: ${JSON.stringify(trained.holdout)}`,
+          `version ${id} (${trained.modelVersion}) trained on ${trained.trainingExamples} examples on ${this.config.trainingThreads} thread(s): ${JSON.stringify(trained.holdout)}`,
         );
       })
       .catch(async (error: Error) => {

@@ -2,8 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type TrainVersionInput, trainVersion } from './train-version.js';
 
 // Runs one training off the service's event loop and hands the result back.
-try {
-  parentPort?.postMessage({ ok: true, result: trainVersion(workerData as TrainVersionInput) });
-} catch (error) {
-  parentPort?.postMessage({ ok: false, error: (error as Error).message });
-}
+trainVersion(workerData as TrainVersionInput).then(
+  (result) => parentPort?.postMessage({ ok: true, result }),
+  (error: Error) => parentPort?.postMessage({ ok: false, error: error.message }),
+);

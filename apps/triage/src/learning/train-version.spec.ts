@@ -86,14 +86,15 @@ describe('training for a configured taxonomy', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('learns only the configured labels and classifies with them, without a code change', () => {
+  it('learns only the configured labels and classifies with them, without a code change', async () => {
     const taxonomy = readTaxonomy(taxonomyFile);
-    const trained = trainVersion({
+    const trained = await trainVersion({
       trainingDir: dir,
       holdoutFile: join(dir, 'held', 'holdout.jsonl'),
       additionalHoldoutFiles: [join(dir, 'held', 'holdout-x.jsonl')],
       learnt: [],
       labelSets: labelSetsOf(taxonomy),
+      threads: 1,
     });
     expect(trained.droppedLabels).toEqual({ component: 2 });
     const json = JSON.parse(trained.model) as TriageModelJSON;

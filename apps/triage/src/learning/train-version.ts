@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { type LabelledInquiry, readDataset } from '../model/dataset.js';
 import { droppedByField, restrictToLabelSets } from '../model/label-sets.js';
+import { fieldTrainingPool } from '../model/field-training-pool.js';
 import { evaluate } from '../model/metrics.js';
 import { readShippedTrainingSet } from '../model/shipped-training-set.js';
 import { type AllowedLabels, type HoldoutScores, type NamedHoldoutScores, TriageModel } from '../model/triage-model.js';
@@ -12,6 +13,8 @@ export interface TrainVersionInput {
   /** corrections and resolved tickets */
   learnt: { ticketId: string; subject: string; body: string; labels: Record<string, string> }[];
   labelSets: AllowedLabels;
+  /** worker threads the fields are learnt on; 1 trains them on the calling thread */
+  threads: number;
 }
 
 export interface TrainedVersion {
@@ -30,7 +33,7 @@ export interface TrainedVersion {
  * configured labels, scored on the shipped holdouts (which it never trains on). CPU-bound for
  * seconds: the service runs it in a worker thread.
  */
-export function trainVersion(input: TrainVersionInput): TrainedVersion {
+export async function trainVersion(input: TrainVersionInput): Promise<TrainedVersion> {
   const learnt: LabelledInquiry[] = input.learnt.map((e) => ({
     id: `ticket-${e.ticketId}`,
     subject: e.subject,
@@ -38,7 +41,7 @@ export function trainVersion(input: TrainVersionInput): TrainedVersion {
     labels: e.labels,
   }));
   const { examples, dropped } = restrictToLabelSets([...readShippedTrainingSet(input.trainingDir), ...learnt], input.labelSets);
-  const model = TriageModel.train(examples);
+  const model = await TriageModel.trainWith(fieldTrainingPool(input.threads), examples);
   const holdout = scoreOnHoldout(model, readDataset(input.holdoutFile), input.labelSets);
   const additional = scoreOnAdditionalHoldouts(model, input.additionalHoldoutFiles, input.labelSets);
   return {

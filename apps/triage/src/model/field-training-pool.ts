@@ -12,7 +12,7 @@ type WorkerReply = { ok: true; state: FieldClassifierState } | { ok: false; erro
 /**
  * For `TriageModel.trainWith`: learns the fields on up to `threads` worker threads. Where no
  * compiled worker exists (tests on the TypeScript sources) or one thread is asked for, it trains
- * in-line. The service's retraining keeps one thread: the other core serves requests.
+ * in-line. The service retrains on `TRIAGE_TRAINING_THREADS` (default 1: the other core serves).
  */
 export function fieldTrainingPool(threads: number = availableParallelism()) {
   return async (inputs: FieldTrainingInput[]): Promise<FieldClassifierState[]> => {
