@@ -10,7 +10,7 @@ const WORKER_FILE = fileURLToPath(new URL('./retrain.worker.js', import.meta.url
  * compiled worker exists (tests running the TypeScript sources) does it train in-line.
  */
 export function runTraining(input: TrainVersionInput): Promise<TrainedVersion> {
-  if (!existsSync(WORKER_FILE)) return trainVersion(input);
+  if (!existsSync(WORKER_FILE)) return Promise.resolve().then(() => trainVersion(input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_FILE, { workerData: input });
     // a training never keeps a stopping service alive; the version is then marked failed
