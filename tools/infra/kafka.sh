@@ -109,12 +109,21 @@ format_storage() {
 
 launch() {
   log "starting broker on $HOST:$PORT (log: $LOGS/server.log)"
-  # setsid + nohup: the broker must outlive this shell and the CI step that ran it.
-  # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is a list of flags
-  setsid nohup "$JAVA" ${KAFKA_HEAP_OPTS:--Xmx512m -Xms512m} -XX:+UseG1GC -Djava.awt.headless=true \
+  # setsid + nohup: the broker must outlive this shell and the CI step that ran it. setsid forks
+  # when it leads its process group (a caller with job control), so $! would name a process that
+  # is already gone: the broker writes its own pid (the shell's, which exec keeps) instead.
+  rm -f "$PIDFILE"
+  # shellcheck disable=SC2016,SC2086 # $$ is the inner shell's; KAFKA_HEAP_OPTS is a list of flags
+  setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PIDFILE" \
+    "$JAVA" ${KAFKA_HEAP_OPTS:--Xmx512m -Xms512m} -XX:+UseG1GC -Djava.awt.headless=true \
     -cp "$LIBS/*" -Dlog4j.configuration="file:$STATE/log4j.properties" \
     kafka.Kafka "$PROPS" >"$LOGS/stdout.log" 2>&1 </dev/null &
-  echo $! >"$PIDFILE"
+  for _ in $(seq 1 50); do
+    [[ -s $PIDFILE ]] && return 0
+    sleep 0.1
+  done
+  log "the broker did not start (no pid after 5 s)"
+  return 1
 }
 
 wait_ready() { # $1: "ours" when the broker was started by this script
