@@ -43,7 +43,7 @@ export class DeliverWebhookUseCase {
     }
     if (outcome.status === 'dead') this.logger.warn(`delivery ${claimed.id} dead-lettered after ${claimed.attempts} attempts`);
     const next = await this.deliveries.laneHead(manager, claimed.subscriptionId, claimed.ticketId);
-    if (next) await this.queue.arm([next]);
+    if (next) await this.queue.wakeSuccessor(next, claimed);
   }
 
   private retryOrDeadLetter(claimed: ClaimedDelivery, at: Date): AttemptOutcome {

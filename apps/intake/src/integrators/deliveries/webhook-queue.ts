@@ -42,6 +42,24 @@ export class WebhookQueue implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * The next delivery of a lane, once the one before it is done. Its own job id: the successor's
+   * earlier wake-up may still be running (it found the lane blocked), and BullMQ drops an add
+   * whose id is taken, which left the successor waiting for the reconciler (up to a minute).
+   */
+  async wakeSuccessor(next: ArmableDelivery, after: { id: string; attempts: number }): Promise<void> {
+    await this.queue.add(
+      'deliver',
+      { deliveryId: next.id },
+      {
+        jobId: `${next.id}_${next.attempts}_after_${after.id}_${after.attempts}`,
+        delay: Math.max(0, new Date(next.nextAttemptAt).getTime() - Date.now()),
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
   /** A short wait for a delivery held back by its cause; each wait is its own job. */
   async recheck(deliveryId: string, attempts: number, delayMs: number): Promise<void> {
     await this.queue.add(
