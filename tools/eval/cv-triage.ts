@@ -70,7 +70,6 @@ const keepRandom = seededRandom(Number(args.seed) + 1);
 const keep = examples.map(() => keepRandom() < fraction);
 
 const predicted: Record<string, string[]> = Object.fromEntries(fields.map((f) => [f, new Array<string>(examples.length)]));
-const confidence: Record<string, number[]> = Object.fromEntries(fields.map((f) => [f, new Array<number>(examples.length)]));
 const ranked: Record<string, Record<string, number>[]> = Object.fromEntries(
   fields.map((f) => [f, new Array<Record<string, number>>(examples.length)]),
 );
@@ -83,7 +82,6 @@ for (let f = 0; f < folds; f++) {
     const result = model.classify(e);
     for (const field of fields) {
       predicted[field][i] = result[field]?.label ?? '';
-      confidence[field][i] = result[field]?.confidence ?? 0;
       const answer = result[field];
       ranked[field][i] = answer
         ? Object.fromEntries([answer, ...(answer.alternatives ?? [])].map((r) => [r.label, round(r.confidence)]))
@@ -140,7 +138,7 @@ function writePredictions(file: string): void {
           field,
           label: e.labels[field],
           predicted: predicted[field][i],
-          confidence: round(confidence[field][i]),
+          confidence: ranked[field][i][predicted[field][i]] ?? 0,
           probabilities: ranked[field][i],
         }),
       ),

@@ -32,12 +32,7 @@ export class WebhookQueue implements OnApplicationShutdown {
       deliveries.map((d) => ({
         name: 'deliver',
         data: { deliveryId: d.id },
-        opts: {
-          jobId: `${d.id}_${d.attempts}`,
-          delay: Math.max(0, new Date(d.nextAttemptAt).getTime() - now),
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
+        opts: wakeUp(`${d.id}_${d.attempts}`, d, now),
       })),
     );
   }
@@ -51,12 +46,7 @@ export class WebhookQueue implements OnApplicationShutdown {
     await this.queue.add(
       'deliver',
       { deliveryId: next.id },
-      {
-        jobId: `${next.id}_${next.attempts}_after_${after.id}_${after.attempts}`,
-        delay: Math.max(0, new Date(next.nextAttemptAt).getTime() - Date.now()),
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
+      wakeUp(`${next.id}_${next.attempts}_after_${after.id}_${after.attempts}`, next),
     );
   }
 
@@ -72,4 +62,10 @@ export class WebhookQueue implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
+}
+
+/** A wake-up job for `delivery` when its next attempt is due; Redis keeps no finished ones. */
+function wakeUp(jobId: string, delivery: ArmableDelivery, now = Date.now()) {
+  const delay = Math.max(0, new Date(delivery.nextAttemptAt).getTime() - now);
+  return { jobId, delay, removeOnComplete: true, removeOnFail: true };
 }
