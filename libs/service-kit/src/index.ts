@@ -9,6 +9,7 @@ export * from './database/database.js';
 export * from './database/returned-rows.js';
 export * from './database/per-transaction.js';
 export * from './redis/redis.js';
+export * from './timers/alarm-job-options.js';
 export * from './timers/durable-timer-worker.js';
 export * from './service-kit.module.js';
 export * from './bootstrap/create-service-app.js';

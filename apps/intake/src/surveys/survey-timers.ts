@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SurveyTimer } from './survey.repository.js';
@@ -32,12 +32,10 @@ export class SurveyTimers implements OnApplicationShutdown {
         name: t.sentCount === 0 ? 'invite' : 'remind',
         data: { surveyId: t.id, send: t.sentCount },
         opts: {
-          jobId: `${t.id}_${t.sentCount}`,
+          ...DURABLE_ALARM_OPTIONS,
+          // The alarm asking for an early re-arm is still active, and BullMQ drops an add under a taken id.
+          jobId: t.early ? `${t.id}_${t.sentCount}_early_${now}` : `${t.id}_${t.sentCount}`,
           delay: Math.max(0, new Date(t.nextSendAt).getTime() - now),
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 500 },
-          removeOnComplete: true,
-          removeOnFail: 1000,
         },
       })),
     );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
-import { type JobsOptions, Queue } from 'bullmq';
+import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
 import type { SlaConfig } from '../config.js';
@@ -18,13 +18,6 @@ export interface SlaTimerJob {
 }
 
 export const timerPrefix = (config: SlaConfig) => `${config.kafka.topicNamespace}bull`;
-
-const jobOptions: JobsOptions = {
-  attempts: 10,
-  backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: true,
-  removeOnFail: 1000,
-};
 
 /**
  * Redis holds only alarms; PostgreSQL holds the clocks. A lost alarm is re-armed from the
@@ -54,7 +47,7 @@ export class SlaTimers implements OnApplicationShutdown {
         name: threshold === BREACH ? 'breach' : 'warning',
         data: { clockId: clock.id, threshold, generation: clock.generation },
         opts: {
-          ...jobOptions,
+          ...DURABLE_ALARM_OPTIONS,
           jobId: `${clock.id}_${clock.generation}_${threshold}`,
           delay: Math.max(0, at.getTime() - Date.now()),
         },

@@ -50,12 +50,21 @@ export class WebhookQueue implements OnApplicationShutdown {
     );
   }
 
-  /** A short wait for a delivery held back by its cause; each wait is its own job. */
-  async recheck(deliveryId: string, attempts: number, delayMs: number): Promise<void> {
+  /**
+   * Another look at a delivery after `delayMs`: one held back by its cause, or a wake-up that came
+   * before the attempt was due. Each look is its own job, since the job asking is still active and
+   * BullMQ would drop an add under its id.
+   */
+  async recheck(deliveryId: string, attempts: number, delayMs: number, reason: 'held' | 'early'): Promise<void> {
     await this.queue.add(
       'deliver',
       { deliveryId },
-      { jobId: `${deliveryId}_${attempts}_held_${Date.now()}`, delay: delayMs, removeOnComplete: true, removeOnFail: true },
+      {
+        jobId: `${deliveryId}_${attempts}_${reason}_${Date.now()}`,
+        delay: Math.max(0, delayMs),
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
     );
   }
 

@@ -1,0 +1,14 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Options for an alarm whose truth lives in PostgreSQL (an SLA threshold, a survey send). A
+ * failed alarm is removed, not kept: BullMQ drops an add whose job id is still in Redis, so a
+ * kept failure (after its retries spanned, say, a long database outage) would block the
+ * reconciler from re-arming that alarm for good.
+ */
+export const DURABLE_ALARM_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const satisfies JobsOptions;
