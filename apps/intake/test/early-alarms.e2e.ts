@@ -44,12 +44,12 @@ describe('alarms that fire before their time', () => {
   beforeAll(async () => {
     probe = await new EventProbe(namespace).start([Topics.SurveySent]);
     const env = await serviceEnv(namespace, {
-      SURVEY_DELAY_MS: '3000',
+      SURVEY_DELAY_MS: '5000',
       SURVEY_REMINDER_COUNT: '0',
       SURVEY_RECONCILE_INTERVAL_MS: '600000',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-      WEBHOOK_RETRY_BASE_DELAY_MS: '3000',
-      WEBHOOK_RETRY_MAX_DELAY_MS: '3000',
+      WEBHOOK_RETRY_BASE_DELAY_MS: '6000',
+      WEBHOOK_RETRY_MAX_DELAY_MS: '6000',
       WEBHOOK_ORDER_SETTLE_MS: '0',
       WEBHOOK_RECONCILE_INTERVAL_MS: '600000',
     });
@@ -102,7 +102,8 @@ describe('alarms that fire before their time', () => {
         async () =>
           (
             await db.query<{ id: string }>(
-              `SELECT id FROM ${table('webhook_deliveries')} WHERE ticket_id = $1 AND status = 'pending' AND attempts = 1`,
+              `SELECT id FROM ${table('webhook_deliveries')} WHERE ticket_id = $1 AND status = 'pending' AND attempts = 1
+               AND lease_until IS NULL AND last_status_code = 500`,
               [ticketId],
             )
           ).rows[0]?.id,
