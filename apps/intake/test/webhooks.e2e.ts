@@ -130,7 +130,9 @@ describe('webhook delivery through receiver outages and an intake crash', () => 
         const got = new Set(receiver.distinct().map((d) => d.eventId));
         return triaged.size === tickets.length && got.size === expected.size && [...expected].every((id) => got.has(id));
       },
-      { timeoutMs: 120_000, intervalMs: 500, what: 'every published ticket event at the receiver' },
+      // Within 40 s: a wake-up that was running when intake was killed must be freed by the stalled
+      // check in seconds (it held its job id, and with it the lane, for up to a minute before).
+      { timeoutMs: 40_000, intervalMs: 500, what: 'every published ticket event at the receiver' },
     );
     // Nothing more trickles in: the count is exact, not just a superset.
     await new Promise((r) => setTimeout(r, 2000));

@@ -41,6 +41,34 @@ describe('durable alarms', () => {
     redis.disconnect();
   });
 
+  it('tries a failing alarm again within seconds, not at the next reconcile', async () => {
+    const calls: number[] = [];
+    let handled = false;
+    worker = await DurableTimerWorker.start<Alarm>({
+      queue: queueName,
+      prefix,
+      connection: redis,
+      concurrency: 1,
+      handle: async () => {
+        calls.push(Date.now());
+        if (calls.length < 3) throw new Error('database briefly away');
+        handled = true;
+      },
+      rearm: async () => 0,
+      reconcileIntervalMs: 600_000,
+      what: 'test alarms',
+      logger: new Logger('durable-alarms-test'),
+    });
+    await queue.add('fire', { id: 'clock-0' }, { ...DURABLE_ALARM_OPTIONS, jobId: 'clock-0_0_50' });
+
+    await until(() => handled, 10_000);
+    await worker.close();
+    worker = undefined;
+
+    expect(calls).toHaveLength(3);
+    expect(calls[2]! - calls[0]!).toBeLessThan(5_000);
+  });
+
   it('re-arms an alarm that failed every attempt, under the same id, once the cause is gone', async () => {
     let databaseUp = false;
     let handled = 0;

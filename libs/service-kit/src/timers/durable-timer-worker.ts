@@ -2,6 +2,9 @@ import type { Logger } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 
+const STALLED_LOCK_MS = 10_000;
+const STALLED_CHECK_MS = 5_000;
+
 export interface DurableTimerWorkerOptions<Job> {
   queue: string;
   prefix: string;
@@ -32,6 +35,12 @@ export class DurableTimerWorker<Job> {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      // A job that was running in a crashed process keeps its id until the stalled check frees it,
+      // and re-arming under that id is refused meanwhile: with BullMQ's defaults (30 s lock, 30 s
+      // check) a webhook lane stood still for up to a minute after a crash. The lock is renewed
+      // every 5 s while the job runs, so only a dead process loses it.
+      lockDuration: STALLED_LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
     });
     worker.on('failed', (job, error) => logger.warn(`${what}: job ${job?.id} failed: ${error.message}`));
     const armed = await options.rearm();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ArmableDelivery } from './delivery.repository.js';
@@ -59,12 +59,7 @@ export class WebhookQueue implements OnApplicationShutdown {
     await this.queue.add(
       'deliver',
       { deliveryId },
-      {
-        jobId: `${deliveryId}_${attempts}_${reason}_${Date.now()}`,
-        delay: Math.max(0, delayMs),
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
+      { ...DURABLE_ALARM_OPTIONS, jobId: `${deliveryId}_${attempts}_${reason}_${Date.now()}`, delay: Math.max(0, delayMs) },
     );
   }
 
@@ -73,8 +68,11 @@ export class WebhookQueue implements OnApplicationShutdown {
   }
 }
 
-/** A wake-up job for `delivery` when its next attempt is due; Redis keeps no finished ones. */
+/**
+ * A wake-up job for `delivery` when its next attempt is due. A wake-up that throws (the database
+ * briefly away) is tried again within seconds rather than left to the reconciler.
+ */
 function wakeUp(jobId: string, delivery: ArmableDelivery, now = Date.now()) {
   const delay = Math.max(0, new Date(delivery.nextAttemptAt).getTime() - now);
-  return { jobId, delay, removeOnComplete: true, removeOnFail: true };
+  return { ...DURABLE_ALARM_OPTIONS, jobId, delay };
 }
