@@ -34,36 +34,43 @@ describe('durable alarms', () => {
     queue = new Queue<Alarm>(queueName, { connection: redis, prefix });
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await worker?.close();
+    worker = undefined;
+  });
+
+  afterAll(async () => {
     await queue.obliterate({ force: true });
     await queue.close();
     redis.disconnect();
   });
 
-  it('tries a failing alarm again within seconds, not at the next reconcile', async () => {
-    const calls: number[] = [];
-    let handled = false;
+  const start = async (handle: () => Promise<void>, rearm: () => Promise<number>, reconcileIntervalMs: number): Promise<void> => {
     worker = await DurableTimerWorker.start<Alarm>({
       queue: queueName,
       prefix,
       connection: redis,
       concurrency: 1,
-      handle: async () => {
-        calls.push(Date.now());
-        if (calls.length < 3) throw new Error('database briefly away');
-        handled = true;
-      },
-      rearm: async () => 0,
-      reconcileIntervalMs: 600_000,
+      handle,
+      rearm,
+      reconcileIntervalMs,
       what: 'test alarms',
       logger: new Logger('durable-alarms-test'),
     });
+  };
+
+  it('tries a failing alarm again within seconds, not at the next reconcile', async () => {
+    const calls: number[] = [];
+    let handled = false;
+    const handle = async () => {
+      calls.push(Date.now());
+      if (calls.length < 3) throw new Error('database briefly away');
+      handled = true;
+    };
+    await start(handle, async () => 0, 600_000);
     await queue.add('fire', { id: 'clock-0' }, { ...DURABLE_ALARM_OPTIONS, jobId: 'clock-0_0_50' });
 
     await until(() => handled, 10_000);
-    await worker.close();
-    worker = undefined;
 
     expect(calls).toHaveLength(3);
     expect(calls[2]! - calls[0]!).toBeLessThan(5_000);
@@ -79,27 +86,19 @@ describe('durable alarms', () => {
         { id: 'clock-1' },
         { ...DURABLE_ALARM_OPTIONS, attempts: 2, backoff: { type: 'fixed', delay: 20 }, jobId: 'clock-1_0_100' },
       );
-    worker = await DurableTimerWorker.start<Alarm>({
-      queue: queueName,
-      prefix,
-      connection: redis,
-      concurrency: 1,
-      handle: async () => {
-        if (!databaseUp) {
-          failures += 1;
-          throw new Error('database unavailable');
-        }
-        handled += 1;
-      },
-      rearm: async () => {
-        if (handled > 0) return 0;
-        await arm();
-        return 1;
-      },
-      reconcileIntervalMs: 300,
-      what: 'test alarms',
-      logger: new Logger('durable-alarms-test'),
-    });
+    const handle = async () => {
+      if (!databaseUp) {
+        failures += 1;
+        throw new Error('database unavailable');
+      }
+      handled += 1;
+    };
+    const rearm = async () => {
+      if (handled > 0) return 0;
+      await arm();
+      return 1;
+    };
+    await start(handle, rearm, 300);
 
     await until(() => failures >= 2, 10_000);
     databaseUp = true;
