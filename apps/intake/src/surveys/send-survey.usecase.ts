@@ -26,8 +26,7 @@ export class SendSurveyUseCase {
       if (!survey || survey.respondedAt || survey.sentCount !== job.send || !survey.nextSendAt) return undefined;
       const now = new Date();
       // Fired early (clock skew, a re-armed duplicate): wait for the recorded time.
-      if (survey.nextSendAt.getTime() > now.getTime() + 1000)
-        return { id: survey.id, sentCount: survey.sentCount, nextSendAt: survey.nextSendAt, early: true };
+      if (survey.nextSendAt.getTime() > now.getTime() + 1000) return { ...survey, nextSendAt: survey.nextSendAt };
       const remindersLeft = survey.sentCount < this.config.SURVEY_REMINDER_COUNT;
       const next = remindersLeft ? new Date(now.getTime() + this.config.SURVEY_REMINDER_INTERVAL_MS) : null;
       await this.surveys.markSent(manager, survey.id, now, next);

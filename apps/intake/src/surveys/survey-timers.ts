@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { alarmAt, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { SurveyTimer } from './survey.repository.js';
@@ -27,18 +27,24 @@ export class SurveyTimers implements OnApplicationShutdown {
   async arm(timers: SurveyTimer[]): Promise<void> {
     if (timers.length === 0) return;
     const now = Date.now();
-    await this.queue.addBulk(
-      timers.map((t) => ({
-        name: t.sentCount === 0 ? 'invite' : 'remind',
-        data: { surveyId: t.id, send: t.sentCount },
-        opts: {
-          ...DURABLE_ALARM_OPTIONS,
-          // The alarm asking for an early re-arm is still active, and BullMQ drops an add under a taken id.
-          jobId: t.early ? `${t.id}_${t.sentCount}_early_${now}` : `${t.id}_${t.sentCount}`,
-          delay: Math.max(0, new Date(t.nextSendAt).getTime() - now),
-        },
-      })),
-    );
+    await this.queue.addBulk(timers.map((t) => this.job(t, `${t.id}_${t.sentCount}`, now)));
+  }
+
+  /**
+   * The same send again, asked by its own alarm that fired before the recorded time: that alarm
+   * is still the active job, and BullMQ drops an add under a taken id, so this one gets its own.
+   */
+  async armAgain(timer: SurveyTimer): Promise<void> {
+    const now = Date.now();
+    await this.queue.addBulk([this.job(timer, `${timer.id}_${timer.sentCount}_early_${now}`, now)]);
+  }
+
+  private job(t: SurveyTimer, jobId: string, now: number) {
+    return {
+      name: t.sentCount === 0 ? 'invite' : 'remind',
+      data: { surveyId: t.id, send: t.sentCount },
+      opts: alarmAt(jobId, t.nextSendAt, now),
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

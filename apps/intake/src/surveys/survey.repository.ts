@@ -19,8 +19,6 @@ export interface SurveyTimer {
   id: string;
   sentCount: number;
   nextSendAt: Date;
-  /** Armed by the send's own alarm, which fired before its time and is still the active job. */
-  early?: boolean;
 }
 
 const fromRow = (r: Record<string, unknown>): Survey => ({

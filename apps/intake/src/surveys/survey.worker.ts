@@ -31,7 +31,9 @@ export class SurveyWorker implements OnApplicationBootstrap, BeforeApplicationSh
       concurrency: 4,
       handle: async (job) => {
         const next = await this.send.execute(job);
-        if (next) await this.timers.arm([next]);
+        // The same send count back means this alarm fired early: the send itself is still to come.
+        if (next?.sentCount === job.send) await this.timers.armAgain(next);
+        else if (next) await this.timers.arm([next]);
       },
       rearm: () => this.rearm(),
       reconcileIntervalMs: this.config.SURVEY_RECONCILE_INTERVAL_MS,

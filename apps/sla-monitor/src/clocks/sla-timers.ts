@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
+import { alarmAt, REDIS, SERVICE_CONFIG } from '@switchboard/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { BusinessCalendar } from '../calendars/business-calendar.js';
@@ -46,11 +46,7 @@ export class SlaTimers implements OnApplicationShutdown {
       {
         name: threshold === BREACH ? 'breach' : 'warning',
         data: { clockId: clock.id, threshold, generation: clock.generation },
-        opts: {
-          ...DURABLE_ALARM_OPTIONS,
-          jobId: `${clock.id}_${clock.generation}_${threshold}`,
-          delay: Math.max(0, at.getTime() - Date.now()),
-        },
+        opts: alarmAt(`${clock.id}_${clock.generation}_${threshold}`, at),
       },
     ];
   }

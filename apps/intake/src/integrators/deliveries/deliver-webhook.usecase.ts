@@ -30,11 +30,10 @@ export class DeliverWebhookUseCase {
     const state = await this.deliveries.state(manager, deliveryId);
     // Not sendable now: a later wake-up (retry, lane successor, resume, reconciler) comes back for it.
     if (!state || state.status !== 'pending' || state.blocked || state.leased || !state.active) return;
-    if (!state.due) {
-      const early = new Date(state.nextAttemptAt).getTime() - Date.now();
-      return this.queue.recheck(deliveryId, state.attempts, early, 'early');
+    if (!state.due) return this.queue.recheck(deliveryId, state.attempts, new Date(state.nextAttemptAt), 'early');
+    if (state.held) {
+      return this.queue.recheck(deliveryId, state.attempts, new Date(Date.now() + HELD_RECHECK_MS), 'held');
     }
-    if (state.held) return this.queue.recheck(deliveryId, state.attempts, HELD_RECHECK_MS, 'held');
     const claimed = await this.deliveries.claim(manager, deliveryId, this.config.WEBHOOK_TIMEOUT_MS + 5000);
     if (!claimed) return;
     const attempt = await this.send(claimed);

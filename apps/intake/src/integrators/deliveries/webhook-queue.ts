@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { DURABLE_ALARM_OPTIONS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
+import { alarmAt, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@switchboard/service-kit';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ArmableDelivery } from './delivery.repository.js';
@@ -32,7 +32,7 @@ export class WebhookQueue implements OnApplicationShutdown {
       deliveries.map((d) => ({
         name: 'deliver',
         data: { deliveryId: d.id },
-        opts: wakeUp(`${d.id}_${d.attempts}`, d, now),
+        opts: alarmAt(`${d.id}_${d.attempts}`, d.nextAttemptAt, now),
       })),
     );
   }
@@ -46,33 +46,21 @@ export class WebhookQueue implements OnApplicationShutdown {
     await this.queue.add(
       'deliver',
       { deliveryId: next.id },
-      wakeUp(`${next.id}_${next.attempts}_after_${after.id}_${after.attempts}`, next),
+      alarmAt(`${next.id}_${next.attempts}_after_${after.id}_${after.attempts}`, next.nextAttemptAt),
     );
   }
 
   /**
-   * Another look at a delivery after `delayMs`: one held back by its cause, or a wake-up that came
-   * before the attempt was due. Each look is its own job, since the job asking is still active and
-   * BullMQ would drop an add under its id.
+   * Another look at a delivery at `at`: one held back by its cause, or a wake-up that came before
+   * the attempt was due. Each look is its own job, since the job asking is still active and BullMQ
+   * would drop an add under its id.
    */
-  async recheck(deliveryId: string, attempts: number, delayMs: number, reason: 'held' | 'early'): Promise<void> {
-    await this.queue.add(
-      'deliver',
-      { deliveryId },
-      { ...DURABLE_ALARM_OPTIONS, jobId: `${deliveryId}_${attempts}_${reason}_${Date.now()}`, delay: Math.max(0, delayMs) },
-    );
+  async recheck(deliveryId: string, attempts: number, at: Date, reason: 'held' | 'early'): Promise<void> {
+    const now = Date.now();
+    await this.queue.add('deliver', { deliveryId }, alarmAt(`${deliveryId}_${attempts}_${reason}_${now}`, at, now));
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
-}
-
-/**
- * A wake-up job for `delivery` when its next attempt is due. A wake-up that throws (the database
- * briefly away) is tried again within seconds rather than left to the reconciler.
- */
-function wakeUp(jobId: string, delivery: ArmableDelivery, now = Date.now()) {
-  const delay = Math.max(0, new Date(delivery.nextAttemptAt).getTime() - now);
-  return { ...DURABLE_ALARM_OPTIONS, jobId, delay };
 }
