@@ -117,7 +117,7 @@ launch() {
   setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PIDFILE" \
     "$JAVA" ${KAFKA_HEAP_OPTS:--Xmx512m -Xms512m} -XX:+UseG1GC -Djava.awt.headless=true \
     -cp "$LIBS/*" -Dlog4j.configuration="file:$STATE/log4j.properties" \
-    kafka.Kafka "$PROPS" >"$LOGS/stdout.log" 2>&1 </dev/null &
+    kafka.Kafka "$PROPS" >"$LOGS/stdout.log" 2>&1 </dev/null 9>&- &
   for _ in $(seq 1 50); do
     [[ -s $PIDFILE ]] && return 0
     sleep 0.1
@@ -151,6 +151,12 @@ wait_ready() { # $1: "ours" when the broker was started by this script
 }
 
 cmd_start() {
+  # Two starts at once (two test runs in one checkout) would each launch a broker, and the second
+  # would take over the pid file: the second waits here and then finds the first's broker. The
+  # broker itself must not inherit the lock (launch closes it).
+  mkdir -p "$STATE"
+  exec 9>"$STATE/start.lock"
+  flock 9
   write_tools_log4j
   our_pid >/dev/null || rm -f "$PIDFILE" # stale: that broker died
   if port_open "$PORT"; then
