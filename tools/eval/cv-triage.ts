@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     extra: { type: 'string', multiple: true },
     /** train each fold on this share of its training part (a learning curve: would more data help?) */
     fraction: { type: 'string', default: '1' },
-    /** JSONL of every out-of-fold prediction with its label, confidence and the ranked labels' probabilities */
+    /** JSONL of every out-of-fold prediction (every line, every field) with its label, confidence and the ranked labels' probabilities */
     predictions: { type: 'string' },
   },
 });
@@ -131,12 +131,13 @@ function round(x: number): number {
 function writePredictions(file: string): void {
   const lines = examples.flatMap((e, i) =>
     fields
-      .filter((field) => e.labels[field])
+      .filter((field) => predicted[field][i])
       .map((field) =>
         JSON.stringify({
           id: e.id,
           field,
-          label: e.labels[field],
+          // a line may leave a field out of training and still be predicted (label null)
+          label: e.labels[field] ?? null,
           predicted: predicted[field][i],
           confidence: ranked[field][i][predicted[field][i]] ?? 0,
           probabilities: ranked[field][i],
