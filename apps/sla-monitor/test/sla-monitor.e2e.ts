@@ -10,7 +10,9 @@ import {
   Topics,
 } from '@switchboard/contracts';
 import { EventProbe, http, startAppUnderTest, testNamespace, waitFor } from '@switchboard/testing';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { SLA_TIMER_QUEUE, type SlaTimerJob, timerPrefix } from '../src/clocks/sla-timers.js';
 import { loadSlaConfig, type SlaConfig } from '../src/config.js';
 import { createSlaMonitorApp } from '../src/sla-monitor.app.js';
 
@@ -136,6 +138,36 @@ describe('sla-monitor against real PostgreSQL, Kafka and Redis', () => {
       expect(thresholds(ticketId, 'first_response')).toEqual([50, 75, 90]);
       expect(breaches(ticketId, 'first_response')).toHaveLength(1);
     } finally {
+      await second.app.close();
+    }
+  });
+
+  it('fires a threshold once when its alarm runs eight times at once on two instances, as after a false stall', async () => {
+    const ticketId = randomUUID();
+    await probe.publish(Topics.TicketRouted, ticketRoutedEvent.type, ticketId, routed(ticketId, 'L3'));
+    await waitFor(async () => probe.of(Topics.SlaClockStarted, ticketId).length === 2);
+    const resolution = probe
+      .of(Topics.SlaClockStarted, ticketId)
+      .map((m) => m.envelope.data as { kind: string; clockId: string })
+      .find((c) => c.kind === 'resolution')!;
+    const second = await start();
+    const connection = new Redis(config.redis.url);
+    const queue = new Queue<SlaTimerJob>(SLA_TIMER_QUEUE, { connection, prefix: timerPrefix(config) });
+    try {
+      // A job whose lock lapsed while its process was blocked runs again elsewhere while the first
+      // run goes on; here eight copies of the 75 % alarm (L3 resolution: 57.6 s, so the real ones
+      // are far off) are due at once on two instances.
+      const data = { clockId: resolution.clockId, threshold: 75, generation: 0 };
+      await queue.addBulk(
+        Array.from({ length: 8 }, (_, i) => ({ name: 'warning', data, opts: { jobId: `copy_${resolution.clockId}_${i}` } })),
+      );
+      await waitFor(async () => thresholds(ticketId, 'resolution').includes(75), { what: 'the copied alarm' });
+      await new Promise((r) => setTimeout(r, 1500));
+      // the lower threshold still missing fires first, and each fires once
+      expect(thresholds(ticketId, 'resolution')).toEqual([50, 75]);
+    } finally {
+      await queue.close();
+      await connection.quit();
       await second.app.close();
     }
   });
