@@ -40,7 +40,7 @@ export class DurableTimerWorker<Job> {
       // check) a webhook lane stood still for up to a minute after a crash. The lock is renewed
       // every 5 s while the job runs, so only a dead process loses it, or one whose event loop is
       // blocked for over 10 s: its job then runs again elsewhere while the first run carries on,
-      // so every handler must stand running twice at once (copied-alarms.e2e, sla-monitor.e2e).
+      // so every handler must stand running twice at once (early-alarms.e2e, sla-monitor.e2e).
       lockDuration: STALLED_LOCK_MS,
       stalledInterval: STALLED_CHECK_MS,
     });
