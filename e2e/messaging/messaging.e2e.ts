@@ -121,6 +121,36 @@ describe('messaging: outbox, relay, inbox, retries and dead letters against real
     });
   });
 
+  it('publishes at once what commits while a batch is being sent, not at the next idle poll (2 s)', async () => {
+    const outbox = app.get(EventOutbox);
+    const slowest: number[] = [];
+    for (let wave = 0; wave < 5; wave++) {
+      // sixteen transactions at once: most commit while the relay sends the first ones
+      const envelopes = await Promise.all(
+        Array.from({ length: 16 }, () => {
+          const ticketId = randomUUID();
+          return dataSource.transaction((m) =>
+            outbox.append(
+              m,
+              ticketResolvedEvent,
+              { ...ticketResolvedExample, ticketId },
+              { subject: ticketId, correlationId: 'corr-wave', causationId: null },
+            ),
+          );
+        }),
+      );
+      const committed = Date.now();
+      const ids = envelopes.map((e) => e.id);
+      await waitFor(
+        async () =>
+          (await dataSource.query(`SELECT count(*)::int AS n FROM msgtest.outbox WHERE event_id = ANY($1)`, [ids]))[0].n === 0,
+        { intervalMs: 10, what: 'the wave to be published' },
+      );
+      slowest.push(Date.now() - committed);
+    }
+    expect(Math.max(...slowest)).toBeLessThan(1000);
+  });
+
   it('listens again when its notification connection is cut, and publishes what is written meanwhile', async () => {
     const listener = `SELECT pid FROM pg_stat_activity WHERE query = 'LISTEN switchboard_outbox_msgtest'`;
     const [before] = (await dataSource.query(listener)) as { pid: number }[];

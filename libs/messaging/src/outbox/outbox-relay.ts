@@ -110,6 +110,9 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        // Cleared before the pass reads, so a notification that comes while it runs (a commit the
+        // pass's snapshot missed) makes the next idle return at once.
+        this.notified = false;
         const published = await this.publishBatch();
         if (published < this.options.relayBatchSize) {
           await this.idle(this.listening ? this.options.relayIdlePollMs : this.options.relayDeafPollMs);
@@ -122,14 +125,14 @@ export class OutboxRelay {
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.notified || !this.running) {
-      this.notified = false;
-      return Promise.resolve();
-    }
+    if (this.notified || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
+      // A wake-up belongs to one idle: kept past it, a later notification would call it during a
+      // pass, and a wake-up that cleared the flag then lost that notification until the next poll
+      // (2 s late under load).
       const done = () => {
         clearTimeout(timer);
-        this.notified = false;
+        this.wake = undefined;
         resolve();
       };
       const timer = setTimeout(done, ms);
