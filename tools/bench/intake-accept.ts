@@ -47,12 +47,15 @@ try {
   const db = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await db.connect();
   const outbox = `"${schemaOf('intake', namespace)}".outbox`;
-  const pending = async () => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${outbox}`)).rows[0]!.n);
+  const pending = async () => {
+    const [row] = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${outbox}`)).rows;
+    return Number(row?.n);
+  };
   while ((await pending()) > 0 && performance.now() - lastAccepted < 60_000) await new Promise((r) => setTimeout(r, 20));
   const relayDrainedMs = (await pending()) === 0 ? Math.round(performance.now() - lastAccepted) : null;
   await db.end();
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-  const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]! * 10) / 10;
+  const at = (q: number) => Math.round((ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN) * 10) / 10;
   console.log(
     JSON.stringify({
       metric: 'intake_accept',
