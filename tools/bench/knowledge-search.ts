@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startServiceApp } from '@switchboard/service-kit';
-import { serviceEnv, TEST_API_KEY, testNamespace } from '@switchboard/testing';
+import { percentile, serviceEnv, TEST_API_KEY, testNamespace } from '@switchboard/testing';
 import { ArticleRepository } from '../../apps/knowledge/src/articles/article.repository.js';
 import { KnowledgeIndex } from '../../apps/knowledge/src/articles/knowledge-index.js';
 import { ManageArticlesUseCase } from '../../apps/knowledge/src/articles/manage-articles/manage-articles.usecase.js';
@@ -56,7 +56,7 @@ for (const q of queries) {
 }
 await app.close();
 times.sort((a, b) => a - b);
-const pct = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((times.length * p) / 100))] * 100) / 100;
+const pct = (p: number) => Math.round((percentile(times, p) ?? NaN) * 100) / 100;
 process.stdout.write(
   `${JSON.stringify({
     benchmark: 'knowledge_search_http',

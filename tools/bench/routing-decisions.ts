@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { type Tier, TIERS } from '@switchboard/contracts';
 import { startServiceApp } from '@switchboard/service-kit';
-import { serviceEnv, testNamespace } from '@switchboard/testing';
+import { percentile, serviceEnv, testNamespace } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
 import { QueueDrainer } from '../../apps/routing/src/assignment/queue-drainer.js';
 import { queueRank } from '../../apps/routing/src/assignment/queue-priority.js';
@@ -90,8 +90,7 @@ const [{ left }] = await db.query(`SELECT count(*)::int AS left FROM "${s}".tick
 const [{ over }] = await db.query(`SELECT count(*)::int AS over FROM "${s}".agents WHERE open_tickets > capacity`);
 await app.close();
 durations.sort((a, b) => a - b);
-const pct = (p: number) =>
-  Math.round(durations[Math.min(durations.length - 1, Math.floor((durations.length * p) / 100))] * 100) / 100;
+const pct = (p: number) => Math.round((percentile(durations, p) ?? NaN) * 100) / 100;
 process.stdout.write(
   `${JSON.stringify({
     benchmark: 'routing_decisions',

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { startServiceApp, REDIS } from '@switchboard/service-kit';
-import { serviceEnv, testNamespace } from '@switchboard/testing';
+import { percentile, serviceEnv, testNamespace } from '@switchboard/testing';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { BusinessCalendar } from '../../apps/sla-monitor/src/calendars/business-calendar.js';
@@ -61,8 +61,6 @@ const insertClocks = (count: number, targetMs: number, startedAt: Date, staggerM
      SELECT id, ticket_id, kind, tier, 'started', started_at, started_at FROM c RETURNING clock_id, started_at`,
     [count, startedAt.toISOString(), targetMs, staggerMs],
   );
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null;
 
 const redisBefore = await usedMemory();
 const pgBefore = await tableBytes();

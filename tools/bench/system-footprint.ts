@@ -3,6 +3,7 @@ import { SERVICE_NAMES } from '@switchboard/service-kit';
 import {
   EventProbe,
   PIPELINE_TOPICS,
+  percentile,
   pipelinePass,
   SAMPLE_INQUIRIES,
   startSystem,
@@ -80,8 +81,6 @@ const finishedAt = Math.max(...[...finished.values()].map((f) => f.at));
 const loadedRss = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (s) => [s, await system[s].rssMb()])));
 await system.stopAll();
 await probe.stop();
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const unfinished = ids.length - finished.size;
 process.stdout.write(
   `${JSON.stringify({
@@ -92,11 +91,11 @@ process.stdout.write(
     rss_after_load_mb: loadedRss,
     inquiries: INQUIRIES,
     unfinished,
-    post_accept_p50_ms: pct(accepted, 50),
-    post_accept_p99_ms: pct(accepted, 99),
+    post_accept_p50_ms: percentile(accepted, 50),
+    post_accept_p99_ms: percentile(accepted, 99),
     intake_accept_per_s: Math.round((INQUIRIES / postMs) * 1000),
-    pipeline_latency_p50_ms: pct(latencies, 50),
-    pipeline_latency_p99_ms: pct(latencies, 99),
+    pipeline_latency_p50_ms: percentile(latencies, 50),
+    pipeline_latency_p99_ms: percentile(latencies, 99),
     pipeline_inquiries_per_s: Math.round((INQUIRIES / (finishedAt - burstStart)) * 1000),
   })}\n`,
 );

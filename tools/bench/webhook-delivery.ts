@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { verifyWebhookSignature, WEBHOOK_HEADERS } from '@switchboard/contracts';
-import { freePort, http, SAMPLE_INQUIRIES, ServiceProcess, serviceEnv, testNamespace, waitFor } from '@switchboard/testing';
+import {
+  freePort,
+  http,
+  percentile,
+  SAMPLE_INQUIRIES,
+  ServiceProcess,
+  serviceEnv,
+  testNamespace,
+  waitFor,
+} from '@switchboard/testing';
 
 // `npm run bench:webhooks`: intake delivers inquiry-received webhooks to a local receiver that
 // verifies each signature. Prints end-to-end latency (inquiry accepted → webhook received) and throughput.
@@ -54,7 +63,7 @@ try {
   await waitFor(async () => receivedAt.size >= INQUIRIES, { timeoutMs: 300_000, intervalMs: 50, what: 'every webhook' });
   const elapsed = (Math.max(...receivedAt.values()) - started) / 1000;
   const latencies = [...acceptedAt].map(([id, at]) => (receivedAt.get(id) ?? Number.NaN) - at).sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const pct = (p: number) => Math.round(percentile(latencies, p) ?? 0);
   process.stdout.write(
     `${JSON.stringify(
       {

@@ -7,3 +7,4 @@ export * from './http.js';
 export * from './system.js';
 export * from './pipeline-latency.js';
 export * from './app-under-test.js';
+export * from './percentile.js';
